@@ -1,0 +1,192 @@
+"""Read every file under data/ into one in-memory catalogue.
+
+Reading only: problems found while reading (bad YAML, bad file names, duplicate ids) are
+collected and returned, never raised one by one, so that validate.py can report them
+together with the schema and cross-reference problems.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# Folder under data/ -> schema file stem in data/schemas/. Add a kind here.
+KINDS: dict[str, str] = {
+    "algorithms": "algorithm",
+}
+SUPPORT_FOLDERS = {"schemas", "vocab"}
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located precisely enough to fix it."""
+
+    file: str  # path relative to the project root, e.g. data/algorithms/xgboost.yaml
+    field: str  # field path such as training.content_types[2]; "" for the whole file
+    rule: str  # what is wrong, in words
+    value: Any = None
+    has_value: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        text = f"{where}: {self.rule}"
+        if self.has_value:
+            shown = repr(self.value)
+            text += f" (value: {shown[:77] + '...' if len(shown) > 80 else shown})"
+        return text
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # folder name, e.g. "algorithms"
+    id: str
+    file: str  # project-relative path, for messages and "edit this page" links
+    data: dict[str, Any]
+
+    @property
+    def page(self) -> str:
+        """Source path of the item's page, relative to docs/."""
+        return f"{self.kind}/{self.id}.md"
+
+    @property
+    def name(self) -> str:
+        return self.data["name"]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str  # file stem, e.g. "content-types"
+    file: str
+    title: str
+    description: str
+    terms: dict[str, dict[str, str]]  # id -> term, in file order
+
+    def label(self, term_id: str) -> str:
+        return self.terms[term_id]["label"]
+
+
+@dataclass
+class Catalog:
+    items: dict[str, Item] = field(default_factory=dict)  # ids are unique across kinds
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)  # schema stem -> schema
+    vocabulary_files: dict[str, tuple[str, Any]] = field(default_factory=dict)  # name -> (file, parsed content)
+
+    def of_kind(self, kind: str) -> list[Item]:
+        """Items of one kind, sorted by display name."""
+        return sorted(
+            (item for item in self.items.values() if item.kind == kind),
+            key=lambda item: item.name.casefold(),
+        )
+
+    def get(self, item_id: str) -> Item:
+        try:
+            return self.items[item_id]
+        except KeyError:
+            raise KeyError(f"unknown item id {item_id!r}; known ids: {', '.join(sorted(self.items))}") from None
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Safe YAML loader that keeps dates as strings and refuses duplicate keys."""
+
+
+# Dates stay ISO strings so that JSON Schema's "date" format checks them as written.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first at line {seen[key] + 1})", key_node.start_mark
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+
+
+def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file; a syntax error becomes a Problem that names line and column."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown position)"
+        return None, [Problem(shown, where, f"YAML syntax error: {error.problem or error.context}")]
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        return None, [Problem(shown, "", f"cannot read YAML: {error}")]
+
+
+def load_catalog(data_dir: Path) -> tuple[Catalog, list[Problem]]:
+    """Read schemas, vocabularies and items. Returns the catalogue and every reading problem."""
+    root = data_dir.parent
+    catalog = Catalog()
+    problems: list[Problem] = []
+
+    def shown(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    for schema_path in sorted((data_dir / "schemas").glob("*.schema.json")):
+        try:
+            catalog.schemas[schema_path.name.removesuffix(".schema.json")] = json.loads(schema_path.read_text("utf-8"))
+        except json.JSONDecodeError as error:
+            problems.append(Problem(shown(schema_path), f"line {error.lineno}", f"invalid JSON: {error.msg}"))
+
+    for vocab_path in sorted((data_dir / "vocab").glob("*.y*ml")):
+        content, read_problems = read_yaml(vocab_path, shown(vocab_path))
+        problems += read_problems
+        if isinstance(content, dict) and isinstance(content.get("terms"), list):
+            terms = {t["id"]: t for t in content["terms"] if isinstance(t, dict) and "id" in t}
+            catalog.vocabularies[vocab_path.stem] = Vocabulary(
+                vocab_path.stem, shown(vocab_path), content.get("title", ""), content.get("description", ""), terms
+            )
+        if not read_problems:
+            # Its shape is checked by validate.py against vocab.schema.json.
+            catalog.vocabulary_files[vocab_path.stem] = (shown(vocab_path), content)
+
+    for entry in sorted(data_dir.iterdir()):
+        if entry.is_dir() and entry.name not in KINDS and entry.name not in SUPPORT_FOLDERS:
+            problems.append(Problem(shown(entry), "", f"unknown data folder; expected one of {sorted(KINDS)}"))
+
+    first_file_of: dict[str, str] = {}
+    for kind in KINDS:
+        for path in sorted((data_dir / kind).glob("*")):
+            if path.name.startswith("_") or path.name.startswith(".") or path.is_dir():
+                continue  # templates and hidden files are documentation, not data
+            if path.suffix not in {".yaml", ".yml"}:
+                problems.append(Problem(shown(path), "", "not a YAML data file; data files end in .yaml"))
+                continue
+            item_id = path.stem
+            if not ID_PATTERN.match(item_id):
+                problems.append(Problem(shown(path), "", "file name is not a valid id: use kebab-case (a-z, 0-9, '-')", item_id, True))
+                continue
+            if item_id in first_file_of:
+                problems.append(Problem(shown(path), "", f"duplicate id {item_id!r}: already used by {first_file_of[item_id]}", item_id, True))
+                continue
+            first_file_of[item_id] = shown(path)
+            content, read_problems = read_yaml(path, shown(path))
+            problems += read_problems
+            if read_problems:
+                continue
+            if not isinstance(content, dict):
+                problems.append(Problem(shown(path), "", "the file must be a YAML mapping of field names to values", content, True))
+                continue
+            if "id" in content:
+                if content["id"] != item_id:
+                    problems.append(Problem(shown(path), "id", f"id does not match the file name {path.name!r} (the file name is the id; remove this key)", content["id"], True))
+                content = {key: value for key, value in content.items() if key != "id"}
+            catalog.items[item_id] = Item(kind, item_id, shown(path), content)
+    return catalog, problems

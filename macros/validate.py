@@ -1,0 +1,132 @@
+"""Check the whole catalogue: JSON Schema, vocabularies and cross-references.
+
+Every problem is collected before anything fails, so one build run lists all of them with
+file, field path, offending value and the rule broken. The same function runs in the build
+(macros/__init__.py) and in the tests, and as `python -m macros.validate` for contributors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+from jsonschema.exceptions import SchemaError
+
+from .catalog import KINDS, Catalog, Problem, load_catalog
+
+
+class DataError(Exception):
+    """Raised with every problem found; the message lists one problem per line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"{len(problems)} problem(s) in data/:\n{lines}")
+
+
+def field_path(parts: Iterable[Any]) -> str:
+    """['training', 'content_types', 2] -> 'training.content_types[2]'."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _validator_class(catalog: Catalog):
+    """Draft 2020-12 plus two project keywords: x-vocab (allowed ids) and x-ref (known item id)."""
+
+    def check_vocab(validator, vocab_name, instance, schema):
+        vocabulary = catalog.vocabularies.get(vocab_name)
+        if vocabulary is None:
+            yield ValidationError(f"schema names vocabulary {vocab_name!r}, but data/vocab/{vocab_name}.yaml is missing or invalid")
+        elif isinstance(instance, str) and instance not in vocabulary.terms:
+            yield ValidationError(f"not in vocabulary {vocab_name!r} ({vocabulary.file}); allowed: {', '.join(vocabulary.terms)}")
+
+    def check_ref(validator, enabled, instance, schema):
+        if enabled and isinstance(instance, str) and instance not in catalog.items:
+            yield ValidationError("unknown cross-reference: no data file has this id")
+
+    return validators.extend(Draft202012Validator, {"x-vocab": check_vocab, "x-ref": check_ref})
+
+
+def _describe(error: ValidationError) -> tuple[str, str, Any, bool]:
+    """Turn a jsonschema error into (field path, rule, value, has_value) in plain words."""
+    path = field_path(error.absolute_path)
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return field_path([*error.absolute_path, missing]), "missing required field", None, False
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return field_path([*error.absolute_path, extra[0]]) if extra else path, f"unknown field (allowed here: {allowed})", None, False
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return path, f"wrong type: expected {expected}, got {type(error.instance).__name__}", error.instance, True
+    if error.validator in {"x-vocab", "x-ref"}:
+        return path, error.message, error.instance, True
+    message = error.message
+    if message.startswith(repr(error.instance)):  # jsonschema repeats the value; it is shown once, below
+        message = "value" + message[len(repr(error.instance)):]
+    return path, f"{message} (rule: {error.validator})", error.instance, True
+
+
+def _schema_problems(catalog: Catalog, schema_name: str, file: str, instance: Any) -> list[Problem]:
+    schema = catalog.schemas.get(schema_name)
+    if schema is None:
+        return [Problem(file, "", f"no schema data/schemas/{schema_name}.schema.json to validate against")]
+    validator = _validator_class(catalog)(schema, format_checker=FormatChecker())
+    problems = []
+    for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
+        path, rule, value, has_value = _describe(error)
+        problems.append(Problem(file, path, rule, value, has_value))
+    return problems
+
+
+def validate(catalog: Catalog) -> list[Problem]:
+    """Every schema, vocabulary and cross-reference problem in an already-read catalogue."""
+    problems: list[Problem] = []
+    for name, schema in catalog.schemas.items():
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as error:
+            problems.append(Problem(f"data/schemas/{name}.schema.json", field_path(error.absolute_path), f"invalid JSON Schema: {error.message}"))
+    for name, (file, content) in catalog.vocabulary_files.items():
+        problems += _schema_problems(catalog, "vocab", file, content)
+        ids = [term.get("id") for term in (content or {}).get("terms", []) if isinstance(term, dict)] if isinstance(content, dict) else []
+        for index, term_id in enumerate(ids):
+            if term_id in ids[:index]:
+                problems.append(Problem(file, f"terms[{index}].id", "duplicate vocabulary term", term_id, True))
+    for item in catalog.items.values():
+        problems += _schema_problems(catalog, KINDS[item.kind], item.file, item.data)
+        for index, other in enumerate(item.data.get("related", []) if isinstance(item.data.get("related"), list) else []):
+            if other == item.id:
+                problems.append(Problem(item.file, f"related[{index}]", "an item cannot be related to itself", other, True))
+    return problems
+
+
+def load_valid_catalog(data_dir: Path) -> Catalog:
+    """Read and check everything under data_dir; raise DataError listing every problem."""
+    catalog, problems = load_catalog(data_dir)
+    problems += validate(catalog)
+    if problems:
+        raise DataError(problems)
+    return catalog
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "data"
+    try:
+        catalog = load_valid_catalog(data_dir)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(catalog.of_kind(kind))} {kind}" for kind in KINDS)
+    print(f"data/ is valid: {counts}, {len(catalog.vocabularies)} vocabularies")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,101 @@
+"""Shared fixtures: the real site is built once per session; fixture projects on demand."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(config: Path, site_dir: Path, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=config.parent,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built strictly from this checkout."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT / "mkdocs.yml", site_dir, {"KB_DATA_DIR": ""})
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return site_dir
+
+
+def html_path(site_dir: Path, page_url: str) -> Path:
+    """'algorithms/xgboost/' -> site/algorithms/xgboost/index.html."""
+    return site_dir / page_url.strip("/") / "index.html" if page_url.strip("/") else site_dir / "index.html"
+
+
+@lru_cache(maxsize=None)
+def _parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="session")
+def page(site):
+    """page('algorithms/xgboost/') -> the <article> of that page (navigation left out)."""
+
+    def article(page_url: str):
+        path = html_path(site, page_url)
+        assert path.exists(), f"no page built at {page_url}"
+        found = _parse(path).select_one("article")
+        assert found is not None, f"{page_url} has no <article>"
+        return found
+
+    return article
+
+
+@pytest.fixture(scope="session")
+def all_pages(site) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def read_yaml_dir(folder: Path) -> dict[str, dict]:
+    """id -> parsed YAML, read directly with PyYAML so tests do not trust the project's loader."""
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.yaml"))
+        if not path.name.startswith("_")
+    }
+
+
+@pytest.fixture(scope="session")
+def algorithms() -> dict[str, dict]:
+    return read_yaml_dir(ROOT / "data" / "algorithms")
+
+
+@pytest.fixture(scope="session")
+def vocab() -> dict[str, dict]:
+    return read_yaml_dir(ROOT / "data" / "vocab")
+
+
+def make_data_dir(target: Path, algorithm_files: dict[str, str] | None = None) -> Path:
+    """A data/ folder with the real schemas and vocabularies and the fixture algorithms.
+
+    algorithm_files maps file names to YAML text; they are added (or replace fixtures).
+    """
+    data = target / "data"
+    shutil.copytree(ROOT / "data" / "schemas", data / "schemas")
+    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    shutil.copytree(FIXTURES / "algorithms", data / "algorithms")
+    for name, text in (algorithm_files or {}).items():
+        (data / "algorithms" / name).write_text(text, encoding="utf-8")
+    return data
+
+
+def fixture_yaml(name: str = "alpha-learner") -> str:
+    return (FIXTURES / "algorithms" / f"{name}.yaml").read_text(encoding="utf-8")

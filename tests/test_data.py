@@ -1,0 +1,189 @@
+"""The data files and their validation: real data passes; every kind of mistake is reported."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, fixture_yaml, make_data_dir, run_build
+from macros.catalog import KINDS
+from macros.validate import DataError, load_valid_catalog
+
+ISSUE_ALGORITHMS = {
+    "blazingtext", "deepar", "factorization-machines", "image-classification", "ip-insights",
+    "k-means", "k-nn", "lda", "linear-learner", "ntm", "object2vec", "object-detection", "pca",
+    "random-cut-forest", "semantic-segmentation", "seq2seq", "xgboost",
+}
+
+
+def problems_for(tmp_path, files: dict[str, str]) -> str:
+    """Validate fixture data plus `files`; return the error message (fail if valid)."""
+    with pytest.raises(DataError) as raised:
+        load_valid_catalog(make_data_dir(tmp_path, files))
+    return str(raised.value)
+
+
+# --- the real data ----------------------------------------------------------------------------
+
+
+def test_real_data_is_valid():
+    catalog = load_valid_catalog(ROOT / "data")
+    assert {item.id for item in catalog.of_kind("algorithms")} == ISSUE_ALGORITHMS
+
+
+def test_fixture_data_is_valid(tmp_path):
+    catalog = load_valid_catalog(make_data_dir(tmp_path))
+    assert {item.id for item in catalog.items.values()} == {"alpha-learner", "beta-forest"}
+
+
+def test_every_algorithm_cites_aws_docs_and_a_verification_date(algorithms):
+    for item_id, data in algorithms.items():
+        urls = [source["url"] for source in data["sources"]]
+        assert any(url.startswith("https://docs.aws.amazon.com/") for url in urls), item_id
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(data["last_verified"])), item_id
+
+
+def _walk_properties(schema: dict, path: str = ""):
+    for name, sub in schema.get("properties", {}).items():
+        yield f"{path}.{name}".lstrip("."), sub
+        yield from _walk_properties(sub, f"{path}.{name}")
+        if "items" in sub:
+            yield from _walk_properties(sub["items"], f"{path}.{name}[]")
+
+
+@pytest.mark.parametrize("schema_file", sorted((ROOT / "data" / "schemas").glob("*.json")), ids=lambda p: p.name)
+def test_every_schema_property_is_described_with_examples(schema_file):
+    schema = json.loads(schema_file.read_text())
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    undocumented = [path for path, sub in _walk_properties(schema) if not sub.get("description")]
+    without_examples = [
+        path for path, sub in _walk_properties(schema)
+        if "examples" not in sub and "properties" not in sub and "items" not in sub
+    ]
+    assert undocumented == []
+    assert without_examples == []
+
+
+def test_template_lists_every_top_level_key():
+    template = (ROOT / "data" / "algorithms" / "_template.yaml").read_text()
+    schema = json.loads((ROOT / "data" / "schemas" / "algorithm.schema.json").read_text())
+    for key in schema["properties"]:
+        assert re.search(rf"^{key}:", template, re.MULTILINE), f"_template.yaml lacks {key}"
+
+
+def test_every_kind_has_a_schema():
+    for schema_name in KINDS.values():
+        assert (ROOT / "data" / "schemas" / f"{schema_name}.schema.json").exists()
+
+
+# --- each kind of mistake names file, field, value and rule ---------------------------------
+
+
+def test_malformed_yaml_reports_line_number(tmp_path):
+    broken = fixture_yaml().replace("summary: A fixture", "summary: [A fixture", 1)
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    line = next(i for i, text in enumerate(broken.splitlines(), 1) if text.startswith("summary:"))
+    assert re.search(rf"data/algorithms/alpha-learner.yaml: line {line}(, column \d+)?: YAML syntax error", message) or \
+        re.search(r"data/algorithms/alpha-learner.yaml: line \d+, column \d+: YAML syntax error", message)
+    reported = int(re.search(r"alpha-learner.yaml: line (\d+)", message).group(1))
+    assert line <= reported <= line + 2
+
+
+def test_missing_required_field(tmp_path):
+    broken = fixture_yaml().replace("summary: A fixture algorithm used by the tests to exercise every template path.\n", "")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "data/algorithms/alpha-learner.yaml: summary: missing required field" in message
+
+
+def test_missing_nested_required_field(tmp_path):
+    broken = fixture_yaml().replace("  is_parallelizable: true\n", "")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "alpha-learner.yaml: training.is_parallelizable: missing required field" in message
+
+
+def test_value_outside_vocabulary(tmp_path):
+    broken = fixture_yaml().replace("content_types: [text/csv,", "content_types: [text/tsv,")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "alpha-learner.yaml: training.content_types[0]: not in vocabulary 'content-types'" in message
+    assert "(value: 'text/tsv')" in message
+    assert "data/vocab/content-types.yaml" in message
+
+
+def test_wrong_type(tmp_path):
+    broken = fixture_yaml().replace("supports_multi_instance: true", "supports_multi_instance: sometimes")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "alpha-learner.yaml: training.supports_multi_instance: wrong type: expected boolean, got str (value: 'sometimes')" in message
+
+
+def test_unknown_cross_reference(tmp_path):
+    broken = fixture_yaml().replace("related: [beta-forest]", "related: [gamma-ray]")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "alpha-learner.yaml: related[0]: unknown cross-reference: no data file has this id (value: 'gamma-ray')" in message
+
+
+def test_unknown_cross_reference_in_confusions(tmp_path):
+    broken = fixture_yaml().replace("  - with: beta-forest", "  - with: beta-forests")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "alpha-learner.yaml: confusions[0].with: unknown cross-reference" in message
+
+
+def test_duplicate_id(tmp_path):
+    message = problems_for(tmp_path, {"beta-forest.yml": fixture_yaml("beta-forest")})
+    assert "data/algorithms/beta-forest.yml: duplicate id 'beta-forest': already used by data/algorithms/beta-forest.yaml" in message
+
+
+def test_id_not_matching_file_name(tmp_path):
+    broken = "id: alpha-learning\n" + fixture_yaml()
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "alpha-learner.yaml: id: id does not match the file name 'alpha-learner.yaml'" in message
+    assert "(value: 'alpha-learning')" in message
+
+
+def test_file_name_that_is_not_an_id(tmp_path):
+    message = problems_for(tmp_path, {"Gamma_Learner.yaml": fixture_yaml()})
+    assert "data/algorithms/Gamma_Learner.yaml: file name is not a valid id" in message
+
+
+def test_duplicate_yaml_key_is_not_silently_overwritten(tmp_path):
+    broken = fixture_yaml().replace("aliases: [AL]\n", "aliases: [AL]\naliases: [ALPHA]\n")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "duplicate key 'aliases'" in message
+
+
+def test_unknown_field(tmp_path):
+    broken = fixture_yaml().replace("aliases: [AL]\n", "aliases: [AL]\nalias: AL\n")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "alpha-learner.yaml: alias: unknown field" in message
+
+
+def test_invalid_date(tmp_path):
+    broken = fixture_yaml().replace("last_verified: 2026-11-22", "last_verified: 2026-13-45")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    assert "alpha-learner.yaml: last_verified:" in message and "'2026-13-45'" in message
+
+
+def test_unknown_data_folder(tmp_path):
+    data = make_data_dir(tmp_path)
+    (data / "algorithmz").mkdir()
+    with pytest.raises(DataError, match=r"data/algorithmz: unknown data folder"):
+        load_valid_catalog(data)
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    broken_alpha = fixture_yaml().replace("category: tabular", "category: tables")
+    broken_beta = fixture_yaml("beta-forest").replace("is_parallelizable: false", "is_parallelizable: 0")
+    message = problems_for(tmp_path, {"alpha-learner.yaml": broken_alpha, "beta-forest.yaml": broken_beta})
+    assert message.startswith("2 problem(s) in data/:")
+    assert "alpha-learner.yaml: category: not in vocabulary" in message
+    assert "beta-forest.yaml: training.is_parallelizable: wrong type" in message
+
+
+def test_broken_data_fails_the_build_with_the_message(tmp_path):
+    broken = fixture_yaml().replace("related: [beta-forest]", "related: [gamma-ray]")
+    data = make_data_dir(tmp_path, {"alpha-learner.yaml": broken})
+    result = run_build(ROOT / "mkdocs.yml", tmp_path / "site", {"KB_DATA_DIR": str(data)})
+    assert result.returncode != 0
+    assert "related[0]: unknown cross-reference: no data file has this id (value: 'gamma-ray')" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()

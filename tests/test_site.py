@@ -1,0 +1,215 @@
+"""The built site: every page, table and link agrees with the data it comes from.
+
+Expected values are computed here from the YAML files, never copied from the output.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urldefrag, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import html_path
+
+TICK = "✓"
+
+
+def table_after(article, heading_id: str):
+    heading = article.find(id=heading_id)
+    assert heading is not None, f"no heading #{heading_id}"
+    return heading.find_next("table")
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])] for row in table.find_all("tr")]
+
+
+def name_of(algorithms: dict, item_id: str) -> str:
+    return algorithms[item_id]["name"]
+
+
+def by_name(algorithms: dict) -> list[str]:
+    return sorted(algorithms, key=lambda item_id: algorithms[item_id]["name"].casefold())
+
+
+def used_in_order(vocab_terms: list[dict], used: set[str]) -> list[str]:
+    return [term["id"] for term in vocab_terms if term["id"] in used]
+
+
+# --- algorithm pages ------------------------------------------------------------------------
+
+
+def test_every_algorithm_has_a_page_titled_with_its_name(algorithms, page):
+    for item_id, data in algorithms.items():
+        assert page(f"algorithms/{item_id}/").h1.get_text(strip=True) == data["name"]
+
+
+def test_algorithm_pages_show_required_hyperparameters_and_content_types(algorithms, page):
+    for item_id, data in algorithms.items():
+        article = page(f"algorithms/{item_id}/")
+        rows = table_rows(table_after(article, "hyperparameters"))
+        required_shown = {row[0] for row in rows[1:] if row[1] == "yes"}
+        assert required_shown == {h["name"] for h in data["hyperparameters"] if h["required"]}, item_id
+        assert {row[0] for row in rows[1:]} == {h["name"] for h in data["hyperparameters"]}, item_id
+        training = table_after(article, "training").find_next("p", string=None)
+        codes = {c.get_text() for c in article.find(id="training").find_next("strong", string="Content types:").parent.find_all("code")}
+        assert codes == set(data["training"]["content_types"]), item_id
+        inference = {row[0]: row[1] for row in table_rows(table_after(article, "inference"))}
+        assert set(inference["Request content types"].split(", ")) == set(data["inference"]["request_content_types"])
+        assert training is not None
+
+
+def test_algorithm_pages_show_aliases_sources_and_verification_date(algorithms, page):
+    for item_id, data in algorithms.items():
+        article = page(f"algorithms/{item_id}/")
+        text = article.get_text(" ", strip=True)
+        for alias in data["aliases"]:
+            assert alias in text, (item_id, alias)
+        links = {a["href"] for a in article.find(id="sources").find_next("ul").find_all("a")}
+        assert links == {source["url"] for source in data["sources"]}, item_id
+        assert f"last checked against these sources on {data['last_verified']}" in text
+
+
+def test_tuning_metrics_match_data(algorithms, page):
+    for item_id, data in algorithms.items():
+        metrics = data["tuning"]["objective_metrics"]
+        article = page(f"algorithms/{item_id}/")
+        if not metrics:
+            assert "AWS lists no objective metric" in article.get_text()
+            continue
+        rows = table_rows(table_after(article, "tuning"))[1:]
+        assert [(row[0], row[1]) for row in rows] == [(m["name"], m["goal"]) for m in metrics], item_id
+
+
+def test_referenced_by_lists_exactly_the_items_that_point_here(algorithms, page):
+    for item_id in algorithms:
+        expected = {
+            name_of(algorithms, other) for other, data in algorithms.items()
+            if other != item_id and (item_id in data["related"] or item_id in {c["with"] for c in data["confusions"]})
+        }
+        heading = page(f"algorithms/{item_id}/").find(id="referenced-by")
+        shown = {a.get_text(strip=True) for a in heading.find_next_sibling("ul").find_all("a")} if expected else set()
+        assert shown == expected, item_id
+        if not expected:
+            assert "No other item in the catalogue refers to" in heading.find_next_sibling("p").get_text()
+
+
+def test_mentions_of_other_algorithms_link_to_their_pages(algorithms, page):
+    for item_id, data in algorithms.items():
+        article = page(f"algorithms/{item_id}/")
+        hrefs = {a["href"] for a in article.find_all("a", href=True)}
+        for other in set(data["related"]) | {c["with"] for c in data["confusions"]}:
+            assert f"../{other}/" in hrefs, (item_id, other)
+
+
+# --- derived tables ---------------------------------------------------------------------------
+
+
+def test_overview_table_has_one_row_per_algorithm(algorithms, vocab, page):
+    rows = table_rows(page("algorithms/").find("table"))
+    labels = {t["id"]: t["label"] for t in vocab["algorithm-categories"]["terms"]}
+    assert [row[0] for row in rows[1:]] == [name_of(algorithms, i) for i in by_name(algorithms)]
+    for row, item_id in zip(rows[1:], by_name(algorithms)):
+        assert row[1] == labels[algorithms[item_id]["category"]]
+        assert row[6] == ("yes" if algorithms[item_id]["training"]["is_parallelizable"] else "no")
+
+
+@pytest.mark.parametrize("direction, heading, field", [
+    ("training", "training-content-types", lambda d: d["training"]["content_types"]),
+    ("inference", "inference-request-content-types", lambda d: d["inference"]["request_content_types"]),
+])
+def test_content_type_matrix_cells_equal_the_data(algorithms, vocab, page, direction, heading, field):
+    rows = table_rows(table_after(page("algorithms/content-types/"), heading))
+    used = {ct for data in algorithms.values() for ct in field(data)}
+    columns = used_in_order(vocab["content-types"]["terms"], used)
+    assert rows[0] == ["Algorithm", *columns]
+    assert [row[0] for row in rows[1:]] == [name_of(algorithms, i) for i in by_name(algorithms)]
+    for row, item_id in zip(rows[1:], by_name(algorithms)):
+        expected = [TICK if ct in field(algorithms[item_id]) else "" for ct in columns]
+        assert row[1:] == expected, (direction, item_id)
+
+
+def test_training_matrix_cells_equal_the_data(algorithms, vocab, page):
+    rows = table_rows(page("algorithms/training/").find("table"))
+    modes = [t["id"] for t in vocab["input-modes"]["terms"]]
+    yes_no = {True: "yes", False: "no", None: "—"}
+    for row, item_id in zip(rows[1:], by_name(algorithms), strict=True):
+        t = algorithms[item_id]["training"]
+        present = {m["mode"] for m in t["input_modes"]}
+        assert row[0] == name_of(algorithms, item_id)
+        assert row[1] == ", ".join(p.upper() for p in t["processors"])
+        assert row[2:5] == [yes_no[t["supports_multi_gpu"]], yes_no[t["supports_multi_instance"]], yes_no[t["is_parallelizable"]]]
+        assert row[5:5 + len(modes)] == [TICK if m in present else "" for m in modes], item_id
+        assert row[-1] == yes_no[t["supports_incremental_training"]]
+
+
+def test_required_hyperparameters_table_equals_the_data(algorithms, page):
+    rows = table_rows(page("algorithms/hyperparameters/").find("table"))[1:]
+    expected = [
+        (name_of(algorithms, i), h["name"], "always" if h["required"] else f"when {h['required_when']}")
+        for i in by_name(algorithms) for h in algorithms[i]["hyperparameters"]
+        if h["required"] or h.get("required_when")
+    ]
+    assert [(r[0], r[1], r[2]) for r in rows] == expected
+
+
+def test_problem_index_lists_each_algorithm_under_each_of_its_problem_types(algorithms, vocab, page):
+    article = page("algorithms/choose/")
+    for term in vocab["problem-types"]["terms"]:
+        members = [name_of(algorithms, i) for i in by_name(algorithms) if term["id"] in algorithms[i]["problem_types"]]
+        heading = article.find("h2", string=lambda s, label=term["label"]: s and s.strip() == label)
+        if not members:
+            assert heading is None, term["id"]
+            continue
+        assert heading is not None, term["id"]
+        assert [row[0] for row in table_rows(heading.find_next("table"))[1:]] == members
+
+
+# --- the whole site ------------------------------------------------------------------------
+
+
+def _article_html(path) -> str:
+    text = path.read_text(encoding="utf-8")
+    start = text.find("<article")
+    return text[start:text.find("</article>", start)] if start >= 0 else ""
+
+
+def test_no_unrendered_macro_or_error_text(all_pages):
+    for path in all_pages:
+        article = _article_html(path)
+        for marker in ("{{", "{%", "Macro Syntax Error", "Macro Rendering Error", "Undefined"):
+            assert marker not in article, f"{path}: {marker!r}"
+
+
+def test_every_internal_link_and_anchor_resolves(site, all_pages):
+    ids_cache: dict = {}
+
+    def ids_of(path):
+        if path not in ids_cache:
+            ids_cache[path] = {tag["id"] for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find_all(id=True)}
+        return ids_cache[path]
+
+    checked = 0
+    for path in all_pages:
+        soup = BeautifulSoup(_article_html(path), "lxml")
+        base = "file://" + str(path)
+        for anchor in soup.find_all("a", href=True):
+            href = anchor["href"]
+            if urlparse(href).scheme in {"http", "https", "mailto"}:
+                continue
+            url, fragment = urldefrag(urljoin(base, href))
+            target = unquote(urlparse(url).path)
+            target_path = html_path(site, target[len(str(site)):]) if target.endswith("/") else type(path)(target)
+            assert target_path.exists(), f"{path.relative_to(site)}: broken link {href}"
+            if fragment:
+                assert fragment in ids_of(target_path), f"{path.relative_to(site)}: missing anchor {href}"
+            checked += 1
+    assert checked > 100  # the algorithm pages alone link to each other many times
+
+
+def test_pages_load_nothing_from_other_hosts(all_pages):
+    pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.IGNORECASE)
+    for path in all_pages:
+        assert not pattern.search(path.read_text(encoding="utf-8")), path

@@ -1,0 +1,71 @@
+"""`make bench`: how long the strict build takes, how much memory it needs, and what the
+macros plugin costs (the same build with the plugin removed).
+
+Prints medians over several runs; nothing is asserted (targets are reported, not enforced).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def timed_build(config: Path, site_dir: Path, strict: bool) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one `mkdocs build` process."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"build failed:\n{process.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def config_without_macros(work: Path) -> Path:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
+    config["docs_dir"] = str(ROOT / "docs")
+    config["strict"] = False  # pages keep their raw {{ }} calls and so lose their links
+    path = work / "mkdocs-without-macros.yml"
+    path.write_text(yaml.safe_dump(config))
+    return path
+
+
+def measure(config: Path, work: Path, strict: bool) -> tuple[float, float]:
+    runs = [timed_build(config, work / f"site-{i}", strict) for i in range(RUNS)]
+    return statistics.median(s for s, _ in runs), max(m for _, m in runs)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        with_seconds, with_memory = measure(ROOT / "mkdocs.yml", work, strict=True)
+        site = work / "site-0"
+        pages = len(list(site.rglob("*.html")))
+        size_kib = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024
+        index_kib = (site / "search" / "search_index.json").stat().st_size / 1024
+        (work / "plain").mkdir()
+        without_seconds, _ = measure(config_without_macros(work), work / "plain", strict=False)
+    share = (with_seconds - without_seconds) / with_seconds
+    print(f"strict build (median of {RUNS}): {with_seconds:.2f} s wall, peak memory {with_memory:.0f} MiB  [target: < 5 s]")
+    print(f"same build without the macros plugin: {without_seconds:.2f} s")
+    print(f"macros share of build time: {share:.1%}  [target: < 10%]")
+    print(f"site: {pages} HTML pages, {size_kib:.0f} KiB in all, search index {index_kib:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
