@@ -24,6 +24,7 @@ MACROS = [
     render.algorithm_facts,
     render.algorithm_overview_table,
     render.content_type_matrix,
+    render.algorithms_by_content_type,
     render.training_matrix,
     render.required_hyperparameters_table,
     render.problem_type_index,

@@ -59,7 +59,8 @@ class PageContext:
 
 def _render(template: str, ctx: PageContext, **values) -> str:
     return TEMPLATES.get_template(f"{template}.md.j2").render(
-        ctx=ctx, ref=ctx.ref, label=ctx.label, labels=ctx.labels, link=filters.link, check=CHECK, **values
+        ctx=ctx, ref=ctx.ref, label=ctx.label, labels=ctx.labels, link=filters.link, check=CHECK,
+        multi_gpu=multi_gpu, **values
     )
 
 
@@ -67,6 +68,13 @@ def used_terms(vocabulary: str, catalog: Catalog, values_of) -> list[str]:
     """Terms of a vocabulary that at least one algorithm uses, in vocabulary order."""
     used = {term for item in catalog.of_kind(ALGORITHMS) for term in values_of(item.data)}
     return [term for term in catalog.vocabularies[vocabulary].terms if term in used]
+
+
+def multi_gpu(training: dict) -> str:
+    """Wording for supports_multi_gpu, whose null means two different things."""
+    if training["supports_multi_gpu"] is not None:
+        return "yes" if training["supports_multi_gpu"] else "no"
+    return "not documented by AWS" if "gpu" in training["processors"] else "not applicable (no GPU training)"
 
 
 def ticks(columns: list[str], present) -> list[Markup | str]:
@@ -110,18 +118,36 @@ def algorithm_overview_table(ctx: PageContext) -> str:
     return _render("algorithm_overview_table", ctx, algorithms=ctx.catalog.of_kind(ALGORITHMS))
 
 
+CONTENT_TYPE_READERS = {
+    "training": lambda data: data["training"]["content_types"],
+    "inference": lambda data: data["inference"]["request_content_types"],
+}
+
+
+def _content_type_reader(direction: str):
+    if direction not in CONTENT_TYPE_READERS:
+        raise ValueError(f"direction must be one of {sorted(CONTENT_TYPE_READERS)}, not {direction!r}")
+    return CONTENT_TYPE_READERS[direction]
+
+
 def content_type_matrix(ctx: PageContext, direction: str = "training") -> str:
     """Algorithms × MIME types. direction: 'training' or 'inference' (request types)."""
-    readers = {
-        "training": lambda data: data["training"]["content_types"],
-        "inference": lambda data: data["inference"]["request_content_types"],
-    }
-    if direction not in readers:
-        raise ValueError(f"direction must be one of {sorted(readers)}, not {direction!r}")
-    values_of = readers[direction]
+    values_of = _content_type_reader(direction)
     columns = used_terms("content-types", ctx.catalog, values_of)
     rows = [(item, ticks(columns, values_of(item.data))) for item in ctx.catalog.of_kind(ALGORITHMS)]
-    return _render("content_type_matrix", ctx, columns=columns, rows=rows)
+    labels = [ctx.label("content-types", column) for column in columns]
+    return _render("content_type_matrix", ctx, columns=columns, column_labels=labels, rows=rows)
+
+
+def algorithms_by_content_type(ctx: PageContext, direction: str = "training") -> str:
+    """One row per MIME type listing the algorithms that accept it (the learner's lookup view)."""
+    values_of = _content_type_reader(direction)
+    algorithms = ctx.catalog.of_kind(ALGORITHMS)
+    rows = [
+        (term, [item for item in algorithms if term in values_of(item.data)])
+        for term in used_terms("content-types", ctx.catalog, values_of)
+    ]
+    return _render("algorithms_by_content_type", ctx, rows=rows)
 
 
 def training_matrix(ctx: PageContext) -> str:

@@ -54,6 +54,8 @@ def page(site):
         assert path.exists(), f"no page built at {page_url}"
         found = _parse(path).select_one("article")
         assert found is not None, f"{page_url} has no <article>"
+        for permalink in found.select("a.headerlink"):  # the ¶ sign after each heading
+            permalink.decompose()
         return found
 
     return article

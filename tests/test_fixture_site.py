@@ -12,7 +12,10 @@ from conftest import FIXTURES, ROOT, make_data_dir, run_build
 
 PAGES = {
     "index.md": "# Fixture home\n\n{{ algorithm_overview_table() }}\n",
-    "algorithms/content-types.md": "# Content types\n\n{{ content_type_matrix('training') }}\n\n{{ content_type_matrix('inference') }}\n",
+    "algorithms/content-types.md": (
+        "# Content types\n\n{{ content_type_matrix('training') }}\n\n{{ algorithms_by_content_type('training') }}\n\n"
+        "{{ content_type_matrix('inference') }}\n\n{{ algorithms_by_content_type('inference') }}\n"
+    ),
     "algorithms/training.md": "# Training\n\n{{ training_matrix() }}\n",
     "algorithms/hyperparameters.md": "# Required\n\n{{ required_hyperparameters_table() }}\n",
     "algorithms/choose.md": "# Choose\n\n{{ problem_type_index() }}\n",

@@ -103,12 +103,14 @@ def test_content_type_matrix_columns_are_the_used_types_in_vocabulary_order(cata
     header = [th.get_text() for th in soup.find_all("th")]
     vocabulary_order = list(catalog.vocabularies["content-types"].terms)
     used = {ct for item in catalog.of_kind("algorithms") for ct in item.data["training"]["content_types"]}
-    assert header == ["Algorithm", *[ct for ct in vocabulary_order if ct in used]]
+    labels = catalog.vocabularies["content-types"]
+    assert header == ["Algorithm", *[labels.label(ct) for ct in vocabulary_order if ct in used]]
 
 
-def test_content_type_matrix_rejects_an_unknown_direction(catalog):
+@pytest.mark.parametrize("macro", [render.content_type_matrix, render.algorithms_by_content_type])
+def test_content_type_views_reject_an_unknown_direction(catalog, macro):
     with pytest.raises(ValueError, match="direction must be one of"):
-        render.content_type_matrix(render.PageContext(catalog, "x.md"), "outbound")
+        macro(render.PageContext(catalog, "x.md"), "outbound")
 
 
 def test_algorithm_facts_puts_required_hyperparameters_first(catalog):

@@ -53,12 +53,11 @@ def test_algorithm_pages_show_required_hyperparameters_and_content_types(algorit
         required_shown = {row[0] for row in rows[1:] if row[1] == "yes"}
         assert required_shown == {h["name"] for h in data["hyperparameters"] if h["required"]}, item_id
         assert {row[0] for row in rows[1:]} == {h["name"] for h in data["hyperparameters"]}, item_id
-        training = table_after(article, "training").find_next("p", string=None)
-        codes = {c.get_text() for c in article.find(id="training").find_next("strong", string="Content types:").parent.find_all("code")}
-        assert codes == set(data["training"]["content_types"]), item_id
-        inference = {row[0]: row[1] for row in table_rows(table_after(article, "inference"))}
-        assert set(inference["Request content types"].split(", ")) == set(data["inference"]["request_content_types"])
-        assert training is not None
+        shown = article.find(id="training").find_next("strong", string="Content types:").parent
+        assert [c.get_text() for c in shown.find_all("code")] == data["training"]["content_types"], item_id
+        inference = {row.find("td").get_text(): row.find_all("td")[1] for row in table_after(article, "inference").find_all("tr")[1:]}
+        requested = [c.get_text() for c in inference["Request content types"].find_all("code")]
+        assert requested == data["inference"]["request_content_types"], item_id
 
 
 def test_algorithm_pages_show_aliases_sources_and_verification_date(algorithms, page):
@@ -121,26 +120,40 @@ def test_overview_table_has_one_row_per_algorithm(algorithms, vocab, page):
     ("inference", "inference-request-content-types", lambda d: d["inference"]["request_content_types"]),
 ])
 def test_content_type_matrix_cells_equal_the_data(algorithms, vocab, page, direction, heading, field):
-    rows = table_rows(table_after(page("algorithms/content-types/"), heading))
+    matrix = table_after(page("algorithms/content-types/"), heading)
+    rows = table_rows(matrix)
     used = {ct for data in algorithms.values() for ct in field(data)}
     columns = used_in_order(vocab["content-types"]["terms"], used)
-    assert rows[0] == ["Algorithm", *columns]
+    labels = {term["id"]: term["label"] for term in vocab["content-types"]["terms"]}
+    assert rows[0] == ["Algorithm", *[labels[ct] for ct in columns]]
     assert [row[0] for row in rows[1:]] == [name_of(algorithms, i) for i in by_name(algorithms)]
     for row, item_id in zip(rows[1:], by_name(algorithms)):
         expected = [TICK if ct in field(algorithms[item_id]) else "" for ct in columns]
         assert row[1:] == expected, (direction, item_id)
+    # The lookup table that follows: one row per MIME type, listing the algorithms that accept it.
+    lookup = matrix.find_next("table")
+    for row in lookup.find_all("tr")[1:]:
+        cells = row.find_all("td")
+        mime = cells[0].get_text()
+        expected = [name_of(algorithms, i) for i in by_name(algorithms) if mime in field(algorithms[i])]
+        assert [a.get_text() for a in cells[2].find_all("a")] == expected, (direction, mime)
+    assert [row.find("td").get_text() for row in lookup.find_all("tr")[1:]] == columns
 
 
 def test_training_matrix_cells_equal_the_data(algorithms, vocab, page):
     rows = table_rows(page("algorithms/training/").find("table"))
     modes = [t["id"] for t in vocab["input-modes"]["terms"]]
-    yes_no = {True: "yes", False: "no", None: "—"}
+    yes_no = {True: "yes", False: "no"}
     for row, item_id in zip(rows[1:], by_name(algorithms), strict=True):
         t = algorithms[item_id]["training"]
         present = {m["mode"] for m in t["input_modes"]}
         assert row[0] == name_of(algorithms, item_id)
         assert row[1] == ", ".join(p.upper() for p in t["processors"])
-        assert row[2:5] == [yes_no[t["supports_multi_gpu"]], yes_no[t["supports_multi_instance"]], yes_no[t["is_parallelizable"]]]
+        if t["supports_multi_gpu"] is not None:
+            multi_gpu = yes_no[t["supports_multi_gpu"]]
+        else:
+            multi_gpu = "not documented by AWS" if "gpu" in t["processors"] else "not applicable (no GPU training)"
+        assert row[2:5] == [multi_gpu, yes_no[t["supports_multi_instance"]], yes_no[t["is_parallelizable"]]]
         assert row[5:5 + len(modes)] == [TICK if m in present else "" for m in modes], item_id
         assert row[-1] == yes_no[t["supports_incremental_training"]]
 
