@@ -1,34 +1,36 @@
 """mkdocs-macros entry point (module_name: macros): wiring only.
 
-The catalogue is loaded and validated once, when MkDocs reads its configuration; any data
-problem stops the build with the full list. Each macro is a render.py function bound to the
-catalogue and to the page being rendered. Logic lives in catalog.py, validate.py and
-render.py, which know nothing about MkDocs.
+The catalogue is loaded and validated once per build, when MkDocs reads its configuration;
+any data problem stops the build with the full list. Each macro is a render.py function
+bound to the catalogue and to the page being rendered. Logic lives in catalog.py,
+validate.py and render.py, which know nothing about MkDocs.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import render
-from .validate import DataError, load_valid_catalog
+from . import catalog, filters, render, validate
 
-# Every macro a page may call, by name. Add new ones here.
+# Every macro a page may call: the render.py function of the same name. Add new ones here.
 MACROS = [
-    render.ref,
-    render.referenced_by,
-    render.algorithm_at_a_glance,
-    render.algorithm_facts,
-    render.algorithm_overview_table,
-    render.content_type_matrix,
-    render.algorithms_by_content_type,
-    render.training_matrix,
-    render.required_hyperparameters_table,
-    render.problem_type_index,
+    "ref",
+    "referenced_by",
+    "algorithm_at_a_glance",
+    "algorithm_facts",
+    "algorithm_overview_table",
+    "content_type_matrix",
+    "algorithms_by_content_type",
+    "training_matrix",
+    "required_hyperparameters_table",
+    "problem_type_index",
 ]
+
+_builds = 0
 
 
 def data_dir(config_file: str) -> Path:
@@ -36,21 +38,32 @@ def data_dir(config_file: str) -> Path:
     return Path(os.environ.get("KB_DATA_DIR") or Path(config_file).parent / "data")
 
 
+def _reload_code() -> None:
+    """`mkdocs serve` rebuilds in one process, where Python keeps the first import of each
+    module; reloading them (dependencies first) lets edits to macros/*.py show on the next
+    rebuild, as edits to templates and data already do."""
+    for module in (filters, catalog, validate, render):
+        importlib.reload(module)
+
+
 def define_env(env) -> None:
+    global _builds
+    if _builds:
+        _reload_code()
+    _builds += 1
     try:
-        catalog = load_valid_catalog(data_dir(env.conf["config_file_path"]))
-    except DataError as error:
+        loaded = validate.load_valid_catalog(data_dir(env.conf["config_file_path"]))
+    except validate.DataError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it without a traceback
-    env.variables["catalog"] = catalog
+    env.variables["catalog"] = loaded
 
     def bind(function):
         def macro(*args, **kwargs):
-            context = render.PageContext(catalog, env.page.file.src_uri)
-            return function(context, *args, **kwargs)
+            return function(render.PageContext(loaded, env.page.file.src_uri), *args, **kwargs)
 
         macro.__name__ = function.__name__
         macro.__doc__ = function.__doc__
         return macro
 
-    for function in MACROS:
-        env.macro(bind(function), function.__name__)
+    for name in MACROS:
+        env.macro(bind(getattr(render, name)), name)

@@ -92,7 +92,11 @@ class Catalog:
             raise KeyError(f"unknown item id {item_id!r}; known ids: {', '.join(sorted(self.items))}") from None
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's C parser is several times faster; the pure-Python one gives identical results.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):
     """Safe YAML loader that keeps dates as strings and refuses duplicate keys."""
 
 

@@ -73,11 +73,11 @@ def _describe(error: ValidationError) -> tuple[str, str, Any, bool]:
     return path, f"{message} (rule: {error.validator})", error.instance, True
 
 
-def _schema_problems(catalog: Catalog, schema_name: str, file: str, instance: Any) -> list[Problem]:
+def _schema_problems(catalog: Catalog, validator_class, schema_name: str, file: str, instance: Any) -> list[Problem]:
     schema = catalog.schemas.get(schema_name)
     if schema is None:
         return [Problem(file, "", f"no schema data/schemas/{schema_name}.schema.json to validate against")]
-    validator = _validator_class(catalog)(schema, format_checker=FormatChecker())
+    validator = validator_class(schema, format_checker=FormatChecker())
     problems = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
         path, rule, value, has_value = _describe(error)
@@ -88,19 +88,20 @@ def _schema_problems(catalog: Catalog, schema_name: str, file: str, instance: An
 def validate(catalog: Catalog) -> list[Problem]:
     """Every schema, vocabulary and cross-reference problem in an already-read catalogue."""
     problems: list[Problem] = []
+    validator_class = _validator_class(catalog)
     for name, schema in catalog.schemas.items():
         try:
             Draft202012Validator.check_schema(schema)
         except SchemaError as error:
             problems.append(Problem(f"data/schemas/{name}.schema.json", field_path(error.absolute_path), f"invalid JSON Schema: {error.message}"))
     for name, (file, content) in catalog.vocabulary_files.items():
-        problems += _schema_problems(catalog, "vocab", file, content)
+        problems += _schema_problems(catalog, validator_class, "vocab", file, content)
         ids = [term.get("id") for term in (content or {}).get("terms", []) if isinstance(term, dict)] if isinstance(content, dict) else []
         for index, term_id in enumerate(ids):
             if term_id in ids[:index]:
                 problems.append(Problem(file, f"terms[{index}].id", "duplicate vocabulary term", term_id, True))
     for item in catalog.items.values():
-        problems += _schema_problems(catalog, KINDS[item.kind], item.file, item.data)
+        problems += _schema_problems(catalog, validator_class, KINDS[item.kind], item.file, item.data)
         for index, other in enumerate(item.data.get("related", []) if isinstance(item.data.get("related"), list) else []):
             if other == item.id:
                 problems.append(Problem(item.file, f"related[{index}]", "an item cannot be related to itself", other, True))
