@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ def run_build(config: Path, site_dir: Path, env_extra: dict[str, str] | None = N
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=config.parent,
+        check=False, capture_output=True, text=True, env=env, cwd=config.parent,
     )
 
 
@@ -40,7 +40,7 @@ def html_path(site_dir: Path, page_url: str) -> Path:
     return site_dir / page_url.strip("/") / "index.html" if page_url.strip("/") else site_dir / "index.html"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 

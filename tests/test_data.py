@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-
 from conftest import ROOT, fixture_yaml, make_data_dir, run_build
+
 from macros.catalog import KINDS
 from macros.validate import DataError, load_valid_catalog
 

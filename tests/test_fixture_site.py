@@ -7,7 +7,6 @@ import os
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import FIXTURES, ROOT, make_data_dir, run_build
 
 PAGES = {

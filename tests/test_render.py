@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import FIXTURES, ROOT, make_data_dir
+
 from macros import MACROS, filters, render
 from macros.validate import load_valid_catalog
 

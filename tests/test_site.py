@@ -10,7 +10,6 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import html_path
 
 TICK = "✓"
