@@ -18,6 +18,9 @@ import yaml
 # Folder under data/ -> schema file stem in data/schemas/. Add a kind here.
 KINDS: dict[str, str] = {
     "algorithms": "algorithm",
+    "services": "service",
+    "comparisons": "comparison",
+    "pipelines": "pipeline",
 }
 SUPPORT_FOLDERS = {"schemas", "vocab"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -51,12 +54,15 @@ class Item:
 
     @property
     def page(self) -> str:
-        """Source path of the item's page, relative to docs/."""
+        """Source path of the item's page, relative to docs/. Services sit in a folder per category."""
+        if self.kind == "services":
+            return f"services/{self.data['category']}/{self.id}.md"
         return f"{self.kind}/{self.id}.md"
 
     @property
     def name(self) -> str:
-        return self.data["name"]
+        """Display name: comparisons and pipelines have a title instead of a name."""
+        return self.data.get("name") or self.data["title"]
 
 
 @dataclass(frozen=True)
