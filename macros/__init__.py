@@ -28,6 +28,15 @@ MACROS = [
     "training_matrix",
     "required_hyperparameters_table",
     "problem_type_index",
+    "service_at_a_glance",
+    "service_facts",
+    "service_category_index",
+    "services_index",
+    "retired_services_table",
+    "comparison_table",
+    "comparisons_index",
+    "pipeline_diagram",
+    "pipelines_index",
 ]
 
 _builds = 0

@@ -91,6 +91,13 @@ class Catalog:
             key=lambda item: item.name.casefold(),
         )
 
+    def schema_of(self, item: Item) -> dict[str, Any]:
+        return self.schemas[KINDS[item.kind]]
+
+    def references(self, item: Item) -> set[str]:
+        """Every id this item's data points at: the values its schema marks with x-ref."""
+        return set(_referenced_ids(self.schema_of(item), item.data))
+
     def get(self, item_id: str) -> Item:
         try:
             return self.items[item_id]
@@ -100,6 +107,19 @@ class Catalog:
 
 # libyaml's C parser is several times faster; the pure-Python one gives identical results.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _referenced_ids(schema: dict[str, Any], value: Any):
+    """Walk a value alongside its schema and yield the strings at x-ref positions."""
+    if schema.get("x-ref") and isinstance(value, str):
+        yield value
+    if isinstance(value, dict):
+        for key, sub_schema in schema.get("properties", {}).items():
+            if key in value:
+                yield from _referenced_ids(sub_schema, value[key])
+    elif isinstance(value, list) and "items" in schema:
+        for element in value:
+            yield from _referenced_ids(schema["items"], element)
 
 
 class _StrictLoader(_BaseLoader):
@@ -170,6 +190,8 @@ def load_catalog(data_dir: Path) -> tuple[Catalog, list[Problem]]:
     for entry in sorted(data_dir.iterdir()):
         if entry.is_dir() and entry.name not in KINDS and entry.name not in SUPPORT_FOLDERS:
             problems.append(Problem(shown(entry), "", f"unknown data folder; expected one of {sorted(KINDS)}"))
+        elif entry.is_file() and entry.name != "README.md":
+            problems.append(Problem(shown(entry), "", f"not inside a data folder; move it to one of {sorted(KINDS)}"))
 
     first_file_of: dict[str, str] = {}
     for kind in KINDS:

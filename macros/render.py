@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from . import filters
 from .catalog import Catalog, Item
+from .validate import schema_at
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -28,6 +29,9 @@ TEMPLATES = Environment(
 TEMPLATES.filters.update(text=filters.text, code=filters.code, codes=filters.codes, cells=filters.cells)
 
 ALGORITHMS = "algorithms"
+SERVICES = "services"
+COMPARISONS = "comparisons"
+PIPELINES = "pipelines"
 CHECK = Markup("✓")
 
 
@@ -41,8 +45,15 @@ class PageContext:
     def ref(self, item_id: str, label: str | None = None) -> Markup:
         """Link to an item's page, relative to the current page so MkDocs can check it."""
         item = self.catalog.get(item_id)
-        target = posixpath.relpath(item.page, posixpath.dirname(self.page) or ".")
-        return filters.link(label or item.name, target)
+        return self.page_link(item.page, label or item.name)
+
+    def page_link(self, page: str, label: str) -> Markup:
+        """Link to any page by its path under docs/ (MkDocs checks that it exists)."""
+        return filters.link(label, posixpath.relpath(page, posixpath.dirname(self.page) or "."))
+
+    def short_name(self, item_id: str) -> str:
+        item = self.catalog.get(item_id)
+        return item.data.get("short_name") or item.name
 
     def label(self, vocabulary: str, term_id: str) -> str:
         return self.catalog.vocabularies[vocabulary].label(term_id)
@@ -60,7 +71,7 @@ class PageContext:
 def _render(template: str, ctx: PageContext, **values) -> str:
     return TEMPLATES.get_template(f"{template}.md.j2").render(
         ctx=ctx, ref=ctx.ref, label=ctx.label, labels=ctx.labels, link=filters.link, check=CHECK,
-        multi_gpu=multi_gpu, **values
+        page_link=ctx.page_link, short_name=ctx.short_name, multi_gpu=multi_gpu, **values
     )
 
 
@@ -84,13 +95,24 @@ def ticks(columns: list[str], present) -> list[Markup | str]:
 
 
 def referrers(catalog: Catalog, item_id: str) -> list[Item]:
-    """Items whose data points at item_id (related or confusions), sorted by name."""
-    found = []
-    for item in catalog.items.values():
-        targets = set(item.data.get("related", [])) | {c["with"] for c in item.data.get("confusions", [])}
-        if item_id in targets and item.id != item_id:
-            found.append(item)
-    return sorted(found, key=lambda item: item.name.casefold())
+    """Items whose data points at item_id (any x-ref field), sorted by kind then name."""
+    found = [item for item in catalog.items.values() if item.id != item_id and item_id in catalog.references(item)]
+    return sorted(found, key=lambda item: (item.kind, item.name.casefold()))
+
+
+def field_text(catalog: Catalog, item: Item, path: str) -> str:
+    """A field of an item's data as display text: vocabulary ids become labels, lists are joined."""
+    value = item.data
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if value is None or value == []:
+        return "—"
+    field_schema = schema_at(catalog.schema_of(item), path) or {}
+    vocabulary = field_schema.get("x-vocab") or field_schema.get("items", {}).get("x-vocab")
+    values = value if isinstance(value, list) else [value]
+    if vocabulary:
+        values = [catalog.vocabularies[vocabulary].label(v) for v in values]
+    return ", ".join("yes" if v is True else "no" if v is False else str(v) for v in values)
 
 
 # --- one function per macro -------------------------------------------------------------
@@ -176,3 +198,87 @@ def problem_type_index(ctx: PageContext) -> str:
         for problem in ctx.catalog.vocabularies["problem-types"].terms
     ]
     return _render("problem_type_index", ctx, groups=[(p, items) for p, items in groups if items])
+
+
+# --- services -----------------------------------------------------------------------------
+
+
+def status_badge(item: Item) -> Markup:
+    """An inline badge for anything not active ("Discontinued 2024-01-31"); empty when active."""
+    status = item.data.get("status", {"state": "active"})
+    if status["state"] == "active":
+        return Markup("")
+    words = filters.text(f"{status['state'].replace('-', ' ').capitalize()} {status.get('date', '')}".strip())
+    return Markup(f'<span class="kb-badge kb-badge--{status["state"]}">{words}</span>')
+
+
+def service_at_a_glance(ctx: PageContext, item_id: str) -> str:
+    return _render("service_at_a_glance", ctx, item=ctx.item_of_kind(item_id, SERVICES), badge=status_badge)
+
+
+def service_facts(ctx: PageContext, item_id: str) -> str:
+    return _render("service_facts", ctx, item=ctx.item_of_kind(item_id, SERVICES))
+
+
+def service_category_index(ctx: PageContext, category: str) -> str:
+    if category not in ctx.catalog.vocabularies["service-categories"].terms:
+        raise ValueError(f"unknown service category {category!r}")
+    items = [item for item in ctx.catalog.of_kind(SERVICES) if item.data["category"] == category]
+    return _render("service_category_index", ctx, items=items, badge=status_badge)
+
+
+def services_index(ctx: PageContext) -> str:
+    """Every category with its services, for the services landing page."""
+    services = ctx.catalog.of_kind(SERVICES)
+    groups = [
+        (category, [item for item in services if item.data["category"] == category])
+        for category in ctx.catalog.vocabularies["service-categories"].terms
+    ]
+    return _render("services_index", ctx, groups=[(c, items) for c, items in groups if items], badge=status_badge)
+
+
+def retired_services_table(ctx: PageContext) -> str:
+    """Every service whose status is not active: what happened, when, and what replaces it."""
+    items = [item for item in ctx.catalog.of_kind(SERVICES) if item.data["status"]["state"] != "active"]
+    items.sort(key=lambda item: item.data["status"]["date"], reverse=True)
+    return _render("retired_services_table", ctx, items=items)
+
+
+# --- comparisons and pipelines ------------------------------------------------------------
+
+
+def comparison_cells(catalog: Catalog, comparison: Item) -> list[tuple[str, list[str]]]:
+    """(row label, one cell per compared item) for every row, drawn from the items' data."""
+    items = [catalog.get(item_id) for item_id in comparison.data["items"]]
+    rows = []
+    for row in comparison.data["rows"]:
+        if "field" in row:
+            cells = [field_text(catalog, item, row["field"]) for item in items]
+        elif "key_fact" in row:
+            cells = [next(f["value"] for f in item.data["key_facts"] if f["name"] == row["key_fact"]) for item in items]
+        else:
+            cells = [row["values"][item.id] for item in items]
+        rows.append((row["label"], cells))
+    return rows
+
+
+def comparison_table(ctx: PageContext, item_id: str) -> str:
+    comparison = ctx.item_of_kind(item_id, COMPARISONS)
+    items = [ctx.catalog.get(i) for i in comparison.data["items"]]
+    headers = [Markup(f"{ctx.ref(item.id, ctx.short_name(item.id))} {status_badge(item)}".strip()) for item in items]
+    return _render("comparison_table", ctx, item=comparison, items=items, headers=headers,
+                   rows=comparison_cells(ctx.catalog, comparison))
+
+
+def comparisons_index(ctx: PageContext) -> str:
+    return _render("comparisons_index", ctx, items=ctx.catalog.of_kind(COMPARISONS))
+
+
+def pipeline_diagram(ctx: PageContext, item_id: str) -> str:
+    pipeline = ctx.item_of_kind(item_id, PIPELINES)
+    steps = [(ctx.catalog.get(step["item"]), step["does"]) for step in pipeline.data["steps"]]
+    return _render("pipeline_diagram", ctx, item=pipeline, steps=steps)
+
+
+def pipelines_index(ctx: PageContext) -> str:
+    return _render("pipelines_index", ctx, items=ctx.catalog.of_kind(PIPELINES))

@@ -106,6 +106,43 @@ def validate(catalog: Catalog) -> list[Problem]:
         for index, other in enumerate(item.data.get("related", []) if isinstance(item.data.get("related"), list) else []):
             if other == item.id:
                 problems.append(Problem(item.file, f"related[{index}]", "an item cannot be related to itself", other, True))
+        if item.kind == "comparisons":
+            problems += _comparison_problems(catalog, item)
+    return problems
+
+
+def schema_at(schema: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """The sub-schema of a dotted field path ('training.processors'), or None if no such field."""
+    for part in path.split("."):
+        schema = schema.get("properties", {}).get(part)
+        if schema is None:
+            return None
+    return schema
+
+
+def _comparison_problems(catalog: Catalog, item) -> list[Problem]:
+    """Rows must be answerable for every compared item: rules JSON Schema cannot express."""
+    problems = []
+    compared = [catalog.items[i] for i in item.data.get("items", []) if i in catalog.items]
+    for index, row in enumerate(item.data.get("rows", [])):
+        if not isinstance(row, dict):
+            continue
+        where = f"rows[{index}]"
+        if "field" in row:
+            for other in compared:
+                if schema_at(catalog.schema_of(other), row["field"]) is None:
+                    problems.append(Problem(item.file, f"{where}.field", f"{other.kind} have no such field (item {other.id!r})", row["field"], True))
+        if "key_fact" in row:
+            for other in compared:
+                names = {fact.get("name") for fact in other.data.get("key_facts", [])}
+                if row["key_fact"] not in names:
+                    problems.append(Problem(item.file, f"{where}.key_fact", f"item {other.id!r} has no key fact of this name", row["key_fact"], True))
+        if isinstance(row.get("values"), dict):
+            given, wanted = set(row["values"]), set(item.data.get("items", []))
+            for missing in sorted(wanted - given):
+                problems.append(Problem(item.file, f"{where}.values", f"no value for compared item {missing!r}"))
+            for extra in sorted(given - wanted):
+                problems.append(Problem(item.file, f"{where}.values.{extra}", "value for an item that is not compared", extra, True))
     return problems
 
 

@@ -85,19 +85,28 @@ def vocab() -> dict[str, dict]:
     return read_yaml_dir(ROOT / "data" / "vocab")
 
 
-def make_data_dir(target: Path, algorithm_files: dict[str, str] | None = None) -> Path:
-    """A data/ folder with the real schemas and vocabularies and the fixture algorithms.
+def make_data_dir(target: Path, extra_files: dict[str, str] | None = None) -> Path:
+    """A data/ folder: the real schemas and vocabularies plus the fixture items.
 
-    algorithm_files maps file names to YAML text; they are added (or replace fixtures).
+    extra_files maps paths inside data/ ("algorithms/x.yaml") to YAML text; they are added
+    or replace fixtures.
     """
     data = target / "data"
     shutil.copytree(ROOT / "data" / "schemas", data / "schemas")
     shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
-    shutil.copytree(FIXTURES / "algorithms", data / "algorithms")
-    for name, text in (algorithm_files or {}).items():
-        (data / "algorithms" / name).write_text(text, encoding="utf-8")
+    for kind_dir in sorted((FIXTURES / "data").iterdir()):
+        shutil.copytree(kind_dir, data / kind_dir.name)
+    for name, text in (extra_files or {}).items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text(text, encoding="utf-8")
     return data
 
 
-def fixture_yaml(name: str = "alpha-learner") -> str:
-    return (FIXTURES / "algorithms" / f"{name}.yaml").read_text(encoding="utf-8")
+def injection_files() -> dict[str, str]:
+    """The fixtures whose every free-text value carries HTML, pipes or Markdown."""
+    folder = FIXTURES / "injection"
+    return {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.yaml"))}
+
+
+def fixture_yaml(name: str = "alpha-learner", kind: str = "algorithms") -> str:
+    return (FIXTURES / "data" / kind / f"{name}.yaml").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, fixture_yaml, make_data_dir, run_build
+from conftest import FIXTURES, ROOT, fixture_yaml, make_data_dir, run_build
 
 from macros.catalog import KINDS
 from macros.validate import DataError, load_valid_catalog
@@ -35,7 +35,8 @@ def test_real_data_is_valid():
 
 def test_fixture_data_is_valid(tmp_path):
     catalog = load_valid_catalog(make_data_dir(tmp_path))
-    assert {item.id for item in catalog.items.values()} == {"alpha-learner", "beta-forest"}
+    fixtures = {path.stem for path in (FIXTURES / "data").rglob("*.yaml")}
+    assert {item.id for item in catalog.items.values()} == fixtures
 
 
 def test_every_algorithm_cites_aws_docs_and_a_verification_date(algorithms):
@@ -83,7 +84,7 @@ def test_every_kind_has_a_schema():
 
 def test_malformed_yaml_reports_line_number(tmp_path):
     broken = fixture_yaml().replace("summary: A fixture", "summary: [A fixture", 1)
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     line = next(i for i, text in enumerate(broken.splitlines(), 1) if text.startswith("summary:"))
     assert re.search(rf"data/algorithms/alpha-learner.yaml: line {line}(, column \d+)?: YAML syntax error", message) or \
         re.search(r"data/algorithms/alpha-learner.yaml: line \d+, column \d+: YAML syntax error", message)
@@ -93,19 +94,19 @@ def test_malformed_yaml_reports_line_number(tmp_path):
 
 def test_missing_required_field(tmp_path):
     broken = fixture_yaml().replace("summary: A fixture algorithm used by the tests to exercise every template path.\n", "")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "data/algorithms/alpha-learner.yaml: summary: missing required field" in message
 
 
 def test_missing_nested_required_field(tmp_path):
     broken = fixture_yaml().replace("  is_parallelizable: true\n", "")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "alpha-learner.yaml: training.is_parallelizable: missing required field" in message
 
 
 def test_value_outside_vocabulary(tmp_path):
     broken = fixture_yaml().replace("content_types: [text/csv,", "content_types: [text/tsv,")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "alpha-learner.yaml: training.content_types[0]: not in vocabulary 'content-types'" in message
     assert "(value: 'text/tsv')" in message
     assert "data/vocab/content-types.yaml" in message
@@ -113,54 +114,54 @@ def test_value_outside_vocabulary(tmp_path):
 
 def test_wrong_type(tmp_path):
     broken = fixture_yaml().replace("supports_multi_instance: true", "supports_multi_instance: sometimes")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "alpha-learner.yaml: training.supports_multi_instance: wrong type: expected boolean, got str (value: 'sometimes')" in message
 
 
 def test_unknown_cross_reference(tmp_path):
     broken = fixture_yaml().replace("related: [beta-forest]", "related: [gamma-ray]")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "alpha-learner.yaml: related[0]: unknown cross-reference: no data file has this id (value: 'gamma-ray')" in message
 
 
 def test_unknown_cross_reference_in_confusions(tmp_path):
     broken = fixture_yaml().replace("  - with: beta-forest", "  - with: beta-forests")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "alpha-learner.yaml: confusions[0].with: unknown cross-reference" in message
 
 
 def test_duplicate_id(tmp_path):
-    message = problems_for(tmp_path, {"beta-forest.yml": fixture_yaml("beta-forest")})
+    message = problems_for(tmp_path, {"algorithms/beta-forest.yml": fixture_yaml("beta-forest")})
     assert "data/algorithms/beta-forest.yml: duplicate id 'beta-forest': already used by data/algorithms/beta-forest.yaml" in message
 
 
 def test_id_not_matching_file_name(tmp_path):
     broken = "id: alpha-learning\n" + fixture_yaml()
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "alpha-learner.yaml: id: id does not match the file name 'alpha-learner.yaml'" in message
     assert "(value: 'alpha-learning')" in message
 
 
 def test_file_name_that_is_not_an_id(tmp_path):
-    message = problems_for(tmp_path, {"Gamma_Learner.yaml": fixture_yaml()})
+    message = problems_for(tmp_path, {"algorithms/Gamma_Learner.yaml": fixture_yaml()})
     assert "data/algorithms/Gamma_Learner.yaml: file name is not a valid id" in message
 
 
 def test_duplicate_yaml_key_is_not_silently_overwritten(tmp_path):
     broken = fixture_yaml().replace("aliases: [AL]\n", "aliases: [AL]\naliases: [ALPHA]\n")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "duplicate key 'aliases'" in message
 
 
 def test_unknown_field(tmp_path):
     broken = fixture_yaml().replace("aliases: [AL]\n", "aliases: [AL]\nalias: AL\n")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "alpha-learner.yaml: alias: unknown field" in message
 
 
 def test_invalid_date(tmp_path):
     broken = fixture_yaml().replace("last_verified: 2026-11-22", "last_verified: 2026-13-45")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     assert "alpha-learner.yaml: last_verified:" in message and "'2026-13-45'" in message
 
 
@@ -171,10 +172,15 @@ def test_unknown_data_folder(tmp_path):
         load_valid_catalog(data)
 
 
+def test_stray_file_outside_the_kind_folders(tmp_path):
+    message = problems_for(tmp_path, {"xgboost.yaml": fixture_yaml()})
+    assert "data/xgboost.yaml: not inside a data folder" in message
+
+
 def test_every_problem_is_reported_at_once(tmp_path):
     broken_alpha = fixture_yaml().replace("category: tabular", "category: tables")
     broken_beta = fixture_yaml("beta-forest").replace("is_parallelizable: false", "is_parallelizable: 0")
-    message = problems_for(tmp_path, {"alpha-learner.yaml": broken_alpha, "beta-forest.yaml": broken_beta})
+    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken_alpha, "algorithms/beta-forest.yaml": broken_beta})
     assert message.startswith("2 problem(s) in data/:")
     assert "alpha-learner.yaml: category: not in vocabulary" in message
     assert "beta-forest.yaml: training.is_parallelizable: wrong type" in message
@@ -182,8 +188,59 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 def test_broken_data_fails_the_build_with_the_message(tmp_path):
     broken = fixture_yaml().replace("related: [beta-forest]", "related: [gamma-ray]")
-    data = make_data_dir(tmp_path, {"alpha-learner.yaml": broken})
+    data = make_data_dir(tmp_path, {"algorithms/alpha-learner.yaml": broken})
     result = run_build(ROOT / "mkdocs.yml", tmp_path / "site", {"KB_DATA_DIR": str(data)})
     assert result.returncode != 0
     assert "related[0]: unknown cross-reference: no data file has this id (value: 'gamma-ray')" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# --- services, comparisons and pipelines ----------------------------------------------------
+
+
+def test_status_other_than_active_needs_date_and_note(tmp_path):
+    broken = fixture_yaml("epsilon-legacy", "services").replace("  date: 2024-01-31\n", "")
+    message = problems_for(tmp_path, {"services/epsilon-legacy.yaml": broken})
+    assert "data/services/epsilon-legacy.yaml: status.date: missing required field" in message
+
+
+def test_unknown_successor(tmp_path):
+    broken = fixture_yaml("epsilon-legacy", "services").replace("successor: delta-stream", "successor: delta-streams")
+    message = problems_for(tmp_path, {"services/epsilon-legacy.yaml": broken})
+    assert "epsilon-legacy.yaml: status.successor: unknown cross-reference: no data file has this id (value: 'delta-streams')" in message
+
+
+def test_comparison_row_naming_a_field_the_items_lack(tmp_path):
+    broken = fixture_yaml("eta-algorithms", "comparisons").replace("field: learning_types", "field: learning_style")
+    message = problems_for(tmp_path, {"comparisons/eta-algorithms.yaml": broken})
+    assert "eta-algorithms.yaml: rows[0].field: algorithms have no such field (item 'alpha-learner') (value: 'learning_style')" in message
+
+
+def test_comparison_row_naming_a_missing_key_fact(tmp_path):
+    broken = fixture_yaml("zeta-comparison", "comparisons").replace("key_fact: max_retention", "key_fact: max_shards")
+    message = problems_for(tmp_path, {"comparisons/zeta-comparison.yaml": broken})
+    assert "zeta-comparison.yaml: rows[2].key_fact: item 'delta-stream' has no key fact of this name (value: 'max_shards')" in message
+
+
+def test_comparison_written_values_must_cover_exactly_the_items(tmp_path):
+    broken = fixture_yaml("zeta-comparison", "comparisons").replace("      epsilon-legacy: Slow\n", "      gamma: Slow\n")
+    message = problems_for(tmp_path, {"comparisons/zeta-comparison.yaml": broken})
+    assert "zeta-comparison.yaml: rows[3].values: no value for compared item 'epsilon-legacy'" in message
+    assert "zeta-comparison.yaml: rows[3].values.gamma: value for an item that is not compared" in message
+
+
+def test_comparison_row_needs_exactly_one_source_of_cells(tmp_path):
+    broken = fixture_yaml("zeta-comparison", "comparisons").replace("    field: management\n", "    field: management\n    key_fact: max_retention\n")
+    message = problems_for(tmp_path, {"comparisons/zeta-comparison.yaml": broken})
+    assert "zeta-comparison.yaml: rows[0]:" in message and "oneOf" in message
+
+
+def test_unknown_pipeline_step(tmp_path):
+    broken = fixture_yaml("theta-pipeline", "pipelines").replace("item: alpha-learner", "item: alpha-learning")
+    message = problems_for(tmp_path, {"pipelines/theta-pipeline.yaml": broken})
+    assert "theta-pipeline.yaml: steps[1].item: unknown cross-reference" in message
+
+
+def test_duplicate_id_across_kinds(tmp_path):
+    message = problems_for(tmp_path, {"services/alpha-learner.yaml": fixture_yaml("delta-stream", "services")})
+    assert "data/services/alpha-learner.yaml: duplicate id 'alpha-learner': already used by data/algorithms/alpha-learner.yaml" in message

@@ -1,4 +1,5 @@
-"""A tiny project built from fixture data: values from data are inert, tables stay intact."""
+"""A tiny project built from fixture data: every page type renders, values from data are
+inert text, tables keep their shape, status badges appear exactly where they should."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import os
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, make_data_dir, run_build
 
-PAGES = {
+from conftest import ROOT, injection_files, make_data_dir, run_build
+from macros.validate import load_valid_catalog
+
+INDEX_PAGES = {
     "index.md": "# Fixture home\n\n{{ algorithm_overview_table() }}\n",
     "algorithms/content-types.md": (
         "# Content types\n\n{{ content_type_matrix('training') }}\n\n{{ algorithms_by_content_type('training') }}\n\n"
@@ -18,70 +21,121 @@ PAGES = {
     "algorithms/training.md": "# Training\n\n{{ training_matrix() }}\n",
     "algorithms/hyperparameters.md": "# Required\n\n{{ required_hyperparameters_table() }}\n",
     "algorithms/choose.md": "# Choose\n\n{{ problem_type_index() }}\n",
+    "services/index.md": "# Services\n\n{{ services_index() }}\n\n## Retired\n\n{{ retired_services_table() }}\n",
+    "comparisons/index.md": "# Comparisons\n\n{{ comparisons_index() }}\n",
+    "pipelines/index.md": "# Pipelines\n\n{{ pipelines_index() }}\n",
 }
-ALGORITHMS = ["alpha-learner", "beta-forest", "gamma-injection"]
+ITEM_PAGE = {
+    "algorithms": "{{{{ algorithm_at_a_glance('{id}') }}}}\n\n{{{{ algorithm_facts('{id}') }}}}\n",
+    "services": "{{{{ service_at_a_glance('{id}') }}}}\n\n{{{{ service_facts('{id}') }}}}\n",
+    "comparisons": "{{{{ comparison_table('{id}') }}}}\n",
+    "pipelines": "{{{{ pipeline_diagram('{id}') }}}}\n",
+}
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
+def fixture_project(tmp_path_factory):
     project = tmp_path_factory.mktemp("project")
-    make_data_dir(project, {"gamma-injection.yaml": (FIXTURES / "injection" / "gamma-injection.yaml").read_text()})
+    data = make_data_dir(project, injection_files())
+    catalog = load_valid_catalog(data)
     os.symlink(ROOT / "macros", project / "macros")
-    pages = dict(PAGES)
-    for item_id in ALGORITHMS:
-        pages[f"algorithms/{item_id}.md"] = (
-            f"# Page\n\n{{{{ algorithm_at_a_glance('{item_id}') }}}}\n\n"
-            f"{{{{ algorithm_facts('{item_id}') }}}}\n\n{{{{ referenced_by('{item_id}') }}}}\n"
-        )
+    pages = dict(INDEX_PAGES)
+    for category in {item.data["category"] for item in catalog.of_kind("services")}:
+        pages[f"services/{category}/index.md"] = f"# {category}\n\n{{{{ service_category_index('{category}') }}}}\n"
+    for item in catalog.items.values():
+        pages[item.page] = f"# Page\n\n{ITEM_PAGE[item.kind].format(id=item.id)}\n{{{{ referenced_by('{item.id}') }}}}\n"
     for path, text in pages.items():
         (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / path).write_text(text)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    config["nav"] = list(pages)
+    config["nav"] = sorted(pages)
     config.pop("extra_css", None)
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    site = project / "site"
-    result = run_build(project / "mkdocs.yml", site, {"KB_DATA_DIR": ""})
+    result = run_build(project / "mkdocs.yml", project / "site", {"KB_DATA_DIR": ""})
     assert result.returncode == 0, result.stderr
-    return site
+    return project / "site", catalog
+
+
+def article_of(site, page_path: str):
+    html = site / page_path.removesuffix(".md").removesuffix("index") / "index.html"
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").find("article")
 
 
 def articles(site):
     for path in sorted(site.rglob("index.html")):
-        if "search" in path.parts:
-            continue
-        text = path.read_text(encoding="utf-8")
-        yield path, BeautifulSoup(text[text.find("<article"):text.find("</article>")], "lxml")
+        if "search" not in path.parts:
+            yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("article")
 
 
-def test_no_markup_from_data_becomes_html(fixture_site):
-    for path, article in articles(fixture_site):
-        for tag in ("script", "iframe", "img", "b", "i", "em", "strong"):
-            offenders = [t for t in article.find_all(tag) if "alert" in t.get_text() or t.get("src") or tag in {"b", "i"}]
-            # The templates' own <strong> labels hold fixed words, never data values.
-            offenders = [t for t in offenders if not (tag == "strong" and t.get_text() in {"Content types:", "Data format:", "Typical use cases"})]
-            assert offenders == [], f"{path}: <{tag}> from data: {offenders[:1]}"
+def test_no_markup_from_data_becomes_html(fixture_project):
+    site, _ = fixture_project
+    for path, article in articles(site):
+        for tag in ("script", "iframe", "img", "b", "i"):  # the templates never write these
+            assert article.find_all(tag) == [], f"{path}: <{tag}> from data"
+        # The templates' own emphasis holds fixed words; the data's **bold** / _emphasis_ must not.
+        assert not [t for t in article.find_all(["em", "strong"]) if t.get_text() in {"bold", "emphasis"}], path
         assert not article.find("a", href=lambda h: h and h.startswith("javascript:")), path
+        assert not article.find("a", href="https://example.com"), path
+        assert not article.find("blockquote"), path
 
 
-def test_injected_text_is_shown_literally(fixture_site):
-    text = (fixture_site / "algorithms" / "gamma-injection" / "index.html").read_text(encoding="utf-8")
-    article = BeautifulSoup(text, "lxml").find("article").get_text(" ", strip=True)
-    for literal in ("<script>alert(4)</script> | format", "<b>x</b> | y", "{{ not_a_macro }}", "$x$ math",
-                    "**bold**", "[a link](https://example.com)", "# not a heading", "1. numbered start"):
-        assert literal in article, literal
+def test_injected_text_is_shown_literally(fixture_project):
+    site, catalog = fixture_project
+    expected = {
+        "gamma-injection": ["<script>alert(4)</script> | format", "<b>x</b> | y", "{{ not_a_macro }}", "$x$ math",
+                            "**bold**", "[a link](https://example.com)", "# not a heading", "1. numbered start"],
+        "iota-injection": ["Note <script>alert(14)</script> | pipe", "1 | 2 <script>alert(15)</script>", "# 5 MB",
+                           "Old <b>Iota</b> | name", "> choose <script>alert(16)</script>", "<b>in</b> | put"],
+        "kappa-injection": ["<script>alert(19)</script> | cell", "Rule <script>alert(20)</script> | one"],
+    }
+    for item_id, literals in expected.items():
+        text = article_of(site, catalog.get(item_id).page).get_text(" ", strip=True)
+        for literal in literals:
+            assert literal in text, (item_id, literal)
 
 
-def test_tables_keep_their_shape(fixture_site):
-    for path, article in articles(fixture_site):
+def test_tables_keep_their_shape(fixture_project):
+    site, _ = fixture_project
+    for path, article in articles(site):
         for table in article.find_all("table"):
             widths = {len(row.find_all(["td", "th"])) for row in table.find_all("tr")}
             assert len(widths) == 1, f"{path}: rows of different widths {widths}"
 
 
-def test_headings_and_links_are_not_created_from_data(fixture_site):
-    article = BeautifulSoup((fixture_site / "algorithms" / "gamma-injection" / "index.html").read_text(), "lxml").find("article")
-    headings = [h.get_text(strip=True) for h in article.find_all(["h1", "h2", "h3"])]
-    assert not any("not a heading" in h for h in headings)
-    assert not article.find("a", href="https://example.com")
-    assert not article.find("blockquote")
+def test_status_badges_appear_exactly_for_services_that_are_not_active(fixture_project):
+    site, catalog = fixture_project
+    for item in catalog.of_kind("services"):
+        badges = article_of(site, item.page).select(".kb-badge")
+        if item.data["status"]["state"] == "active":
+            assert badges == [], item.id
+        else:
+            assert len(badges) == 1 and item.data["status"]["date"] in badges[0].get_text(), item.id
+    listed = article_of(site, "services/index.md")
+    for item in catalog.of_kind("services"):
+        row = listed.find("a", string=item.name).find_parent("tr")
+        assert bool(row.select(".kb-badge")) == (item.data["status"]["state"] != "active"), item.id
+
+
+def test_comparison_cells_come_from_the_items(fixture_project):
+    site, catalog = fixture_project
+    rows = {tr.find("td").get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")[1:]]
+            for tr in article_of(site, "comparisons/zeta-comparison.md").find("table").find_all("tr")[1:]}
+    delta, epsilon = catalog.get("delta-stream").data, catalog.get("epsilon-legacy").data
+    assert rows["Retention"] == [delta["key_facts"][0]["value"], epsilon["key_facts"][0]["value"]]
+    assert rows["Status"] == ["Active", "Discontinued"]
+    assert rows["Management"] == ["Managed", "Serverless"]
+    assert rows["Latency"] == ["Fast", "Slow"]
+
+
+def test_pipeline_boxes_link_to_their_items_in_order(fixture_project):
+    site, catalog = fixture_project
+    article = article_of(site, "pipelines/theta-pipeline.md")
+    links = [a.get_text() for a in article.select(".kb-pipeline li a")]
+    assert links == [catalog.get(step["item"]).name for step in catalog.get("theta-pipeline").data["steps"]]
+
+
+def test_referenced_by_includes_comparisons_and_pipelines(fixture_project):
+    site, _ = fixture_project
+    heading = article_of(site, "services/streaming/delta-stream.md").find(id="referenced-by")
+    names = {a.get_text() for a in heading.find_next("ul").find_all("a")}
+    assert {"Delta vs Epsilon", "Fixture pipeline", "Epsilon Legacy Service"} <= names

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, make_data_dir
+from conftest import ROOT, injection_files, make_data_dir
 
 from macros import MACROS, filters, render
 from macros.validate import load_valid_catalog
@@ -16,7 +16,7 @@ EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "toc"]
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory):
     target = tmp_path_factory.mktemp("catalog")
-    return load_valid_catalog(make_data_dir(target, {"gamma-injection.yaml": (FIXTURES / "injection" / "gamma-injection.yaml").read_text()}))
+    return load_valid_catalog(make_data_dir(target, injection_files()))
 
 
 def html_of(markdown_text: str) -> BeautifulSoup:
@@ -87,9 +87,13 @@ def test_ref_to_an_unknown_id_fails_with_the_id(catalog):
         render.ref(render.PageContext(catalog, "index.md"), "delta")
 
 
-def test_referrers_follow_related_and_confusions(catalog):
-    assert [item.id for item in render.referrers(catalog, "alpha-learner")] == ["gamma-injection"]
-    assert [item.id for item in render.referrers(catalog, "beta-forest")] == ["alpha-learner"]
+def test_referrers_follow_every_cross_reference_field(catalog):
+    # related/confusions (gamma, delta), comparison items (eta), pipeline steps (theta); by kind, then name
+    assert [item.id for item in render.referrers(catalog, "alpha-learner")] == [
+        "gamma-injection", "eta-algorithms", "theta-pipeline", "delta-stream"]
+    # status.successor and confusions of services count too
+    assert {item.id for item in render.referrers(catalog, "delta-stream")} == {
+        "epsilon-legacy", "iota-injection", "kappa-injection", "zeta-comparison", "theta-pipeline"}
     assert render.referrers(catalog, "gamma-injection") == []
 
 
