@@ -248,30 +248,53 @@ def retired_services_table(ctx: PageContext) -> str:
 
 
 def comparison_cells(catalog: Catalog, comparison: Item) -> list[tuple[str, list[str]]]:
-    """(row label, one cell per compared item) for every row, drawn from the items' data."""
-    items = [catalog.get(item_id) for item_id in comparison.data["items"]]
+    """(row label, one cell per compared item or option) for every row.
+
+    Cells of field and key_fact rows are drawn from the items' own data; values rows are
+    written in the comparison.
+    """
+    column_ids = comparison.data.get("items") or [option["id"] for option in comparison.data["options"]]
     rows = []
     for row in comparison.data["rows"]:
         if "field" in row:
-            cells = [field_text(catalog, item, row["field"]) for item in items]
+            cells = [field_text(catalog, catalog.get(i), row["field"]) for i in column_ids]
         elif "key_fact" in row:
-            cells = [next(f["value"] for f in item.data["key_facts"] if f["name"] == row["key_fact"]) for item in items]
+            cells = [next(f["value"] for f in catalog.get(i).data["key_facts"] if f["name"] == row["key_fact"]) for i in column_ids]
         else:
-            cells = [row["values"][item.id] for item in items]
+            cells = [row["values"][i] for i in column_ids]
         rows.append((row["label"], cells))
     return rows
 
 
+def comparison_headers(ctx: PageContext, comparison: Item) -> list[Markup]:
+    """Column headings: linked item names with their status badge, or option labels linked to their item."""
+    if "items" in comparison.data:
+        return [
+            Markup(f"{ctx.ref(i, ctx.short_name(i))} {status_badge(ctx.catalog.get(i))}".strip())
+            for i in comparison.data["items"]
+        ]
+    return [
+        ctx.ref(option["item"], option["label"]) if option.get("item") else filters.text(option["label"])
+        for option in comparison.data["options"]
+    ]
+
+
 def comparison_table(ctx: PageContext, item_id: str) -> str:
     comparison = ctx.item_of_kind(item_id, COMPARISONS)
-    items = [ctx.catalog.get(i) for i in comparison.data["items"]]
-    headers = [Markup(f"{ctx.ref(item.id, ctx.short_name(item.id))} {status_badge(item)}".strip()) for item in items]
-    return _render("comparison_table", ctx, item=comparison, items=items, headers=headers,
-                   rows=comparison_cells(ctx.catalog, comparison))
+    headers = comparison_headers(ctx, comparison)
+    rows = comparison_cells(ctx.catalog, comparison)
+    if comparison.data.get("layout") == "rows":  # one row per compared item: transpose
+        labels = [label for label, _ in rows]
+        table = [(header, [cells[index] for _, cells in rows]) for index, header in enumerate(headers)]
+        return _render("comparison_table", ctx, item=comparison, corner="", headers=labels, rows=table)
+    return _render("comparison_table", ctx, item=comparison, corner="", headers=headers, rows=rows)
 
 
 def comparisons_index(ctx: PageContext) -> str:
-    return _render("comparisons_index", ctx, items=ctx.catalog.of_kind(COMPARISONS))
+    def compared(comparison: Item) -> Markup:
+        return Markup(", ").join(comparison_headers(ctx, comparison))
+
+    return _render("comparisons_index", ctx, items=ctx.catalog.of_kind(COMPARISONS), compared=compared)
 
 
 def pipeline_diagram(ctx: PageContext, item_id: str) -> str:

@@ -124,10 +124,14 @@ def _comparison_problems(catalog: Catalog, item) -> list[Problem]:
     """Rows must be answerable for every compared item: rules JSON Schema cannot express."""
     problems = []
     compared = [catalog.items[i] for i in item.data.get("items", []) if i in catalog.items]
+    options = [o.get("id") for o in item.data.get("options", []) if isinstance(o, dict)]
+    columns = item.data.get("items") or options
     for index, row in enumerate(item.data.get("rows", [])):
         if not isinstance(row, dict):
             continue
         where = f"rows[{index}]"
+        if options and ("field" in row or "key_fact" in row):
+            problems.append(Problem(item.file, where, "options have no data of their own: use values"))
         if "field" in row:
             for other in compared:
                 if schema_at(catalog.schema_of(other), row["field"]) is None:
@@ -138,7 +142,7 @@ def _comparison_problems(catalog: Catalog, item) -> list[Problem]:
                 if row["key_fact"] not in names:
                     problems.append(Problem(item.file, f"{where}.key_fact", f"item {other.id!r} has no key fact of this name", row["key_fact"], True))
         if isinstance(row.get("values"), dict):
-            given, wanted = set(row["values"]), set(item.data.get("items", []))
+            given, wanted = set(row["values"]), set(columns)
             for missing in sorted(wanted - given):
                 problems.append(Problem(item.file, f"{where}.values", f"no value for compared item {missing!r}"))
             for extra in sorted(given - wanted):

@@ -244,3 +244,16 @@ def test_unknown_pipeline_step(tmp_path):
 def test_duplicate_id_across_kinds(tmp_path):
     message = problems_for(tmp_path, {"services/alpha-learner.yaml": fixture_yaml("delta-stream", "services")})
     assert "data/services/alpha-learner.yaml: duplicate id 'alpha-learner': already used by data/algorithms/alpha-learner.yaml" in message
+
+
+def test_comparison_needs_items_or_options_but_not_both(tmp_path):
+    broken = fixture_yaml("lambda-options", "comparisons").replace("options:\n", "items: [delta-stream, epsilon-legacy]\noptions:\n")
+    message = problems_for(tmp_path, {"comparisons/lambda-options.yaml": broken})
+    assert "data/comparisons/lambda-options.yaml: " in message and "oneOf" in message
+
+
+def test_option_comparison_rows_cannot_read_item_data(tmp_path):
+    broken = fixture_yaml("lambda-options", "comparisons").replace(
+        "  - label: Cost\n", "  - label: Management\n    field: management\n  - label: Cost\n")
+    message = problems_for(tmp_path, {"comparisons/lambda-options.yaml": broken})
+    assert "lambda-options.yaml: rows[1]: options have no data of their own: use values" in message

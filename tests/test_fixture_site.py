@@ -139,3 +139,23 @@ def test_referenced_by_includes_comparisons_and_pipelines(fixture_project):
     heading = article_of(site, "services/streaming/delta-stream.md").find(id="referenced-by")
     names = {a.get_text() for a in heading.find_next("ul").find_all("a")}
     assert {"Delta vs Epsilon", "Fixture pipeline", "Epsilon Legacy Service"} <= names
+
+
+def test_option_comparison_links_options_to_their_items(fixture_project):
+    site, catalog = fixture_project
+    table = article_of(site, "comparisons/lambda-options.md").find("table")
+    headers = table.find("tr").find_all("th")[1:]
+    assert [h.get_text(strip=True) for h in headers] == ["Option one", "Option two"]
+    assert headers[0].find("a") is not None and headers[1].find("a") is None
+    first_row = [td.get_text(strip=True) for td in table.find_all("tr")[1].find_all("td")]
+    assert first_row == ["Who manages keys", "AWS", "You"]
+
+
+def test_row_layout_puts_one_item_per_row(fixture_project):
+    site, catalog = fixture_project
+    table = article_of(site, "comparisons/mu-rows.md").find("table")
+    assert [th.get_text(strip=True) for th in table.find("tr").find_all("th")] == ["", "Input", "Output", "Status"]
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.find_all("tr")[1:]]
+    epsilon = catalog.get("epsilon-legacy").data
+    assert rows[0] == ["Delta Stream", "—", "—", "Active"]
+    assert rows[1][1:] == [epsilon["input"], epsilon["output"], "Discontinued"]

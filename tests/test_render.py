@@ -93,7 +93,8 @@ def test_referrers_follow_every_cross_reference_field(catalog):
         "gamma-injection", "eta-algorithms", "theta-pipeline", "delta-stream"]
     # status.successor and confusions of services count too
     assert {item.id for item in render.referrers(catalog, "delta-stream")} == {
-        "epsilon-legacy", "iota-injection", "kappa-injection", "zeta-comparison", "theta-pipeline"}
+        "epsilon-legacy", "iota-injection", "kappa-injection", "zeta-comparison", "mu-rows", "lambda-options",
+        "theta-pipeline"}
     assert render.referrers(catalog, "gamma-injection") == []
 
 
