@@ -82,22 +82,6 @@ def test_every_kind_has_a_schema():
 # --- each kind of mistake names file, field, value and rule ---------------------------------
 
 
-def test_malformed_yaml_reports_line_number(tmp_path):
-    broken = fixture_yaml().replace("summary: A fixture", "summary: [A fixture", 1)
-    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
-    line = next(i for i, text in enumerate(broken.splitlines(), 1) if text.startswith("summary:"))
-    assert re.search(rf"data/algorithms/alpha-learner.yaml: line {line}(, column \d+)?: YAML syntax error", message) or \
-        re.search(r"data/algorithms/alpha-learner.yaml: line \d+, column \d+: YAML syntax error", message)
-    reported = int(re.search(r"alpha-learner.yaml: line (\d+)", message).group(1))
-    assert line <= reported <= line + 2
-
-
-def test_missing_required_field(tmp_path):
-    broken = fixture_yaml().replace("summary: A fixture algorithm used by the tests to exercise every template path.\n", "")
-    message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
-    assert "data/algorithms/alpha-learner.yaml: summary: missing required field" in message
-
-
 def test_missing_nested_required_field(tmp_path):
     broken = fixture_yaml().replace("  is_parallelizable: true\n", "")
     message = problems_for(tmp_path, {"algorithms/alpha-learner.yaml": broken})
@@ -257,3 +241,54 @@ def test_option_comparison_rows_cannot_read_item_data(tmp_path):
         "  - label: Cost\n", "  - label: Management\n    field: management\n  - label: Cost\n")
     message = problems_for(tmp_path, {"comparisons/lambda-options.yaml": broken})
     assert "lambda-options.yaml: rows[1]: options have no data of their own: use values" in message
+
+
+# --- the same mistakes in every kind of data -----------------------------------------------
+
+KIND_FIXTURES = {"algorithms": "alpha-learner", "services": "delta-stream", "comparisons": "zeta-comparison", "pipelines": "theta-pipeline"}
+EVERY_KIND = pytest.mark.parametrize("kind, item_id", KIND_FIXTURES.items())
+
+
+@EVERY_KIND
+def test_malformed_yaml_in_every_kind(tmp_path, kind, item_id):
+    text = fixture_yaml(item_id, kind)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("summary:"))
+    broken = text.replace("summary: ", "summary: [", 1)
+    message = problems_for(tmp_path, {f"{kind}/{item_id}.yaml": broken})
+    reported = int(re.search(rf"data/{kind}/{item_id}.yaml: line (\d+), column \d+: YAML syntax error", message).group(1))
+    assert line <= reported <= line + 2
+
+
+@EVERY_KIND
+def test_missing_required_field_in_every_kind(tmp_path, kind, item_id):
+    broken = re.sub(r"^summary: .*\n", "", fixture_yaml(item_id, kind), flags=re.MULTILINE)
+    message = problems_for(tmp_path, {f"{kind}/{item_id}.yaml": broken})
+    assert f"data/{kind}/{item_id}.yaml: summary: missing required field" in message
+
+
+@EVERY_KIND
+def test_wrong_type_in_every_kind(tmp_path, kind, item_id):
+    broken = fixture_yaml(item_id, kind).replace("last_verified: 2026-11-22", "last_verified: [2026]")
+    message = problems_for(tmp_path, {f"{kind}/{item_id}.yaml": broken})
+    assert f"data/{kind}/{item_id}.yaml: last_verified: wrong type: expected string, got list (value: [2026])" in message
+
+
+@EVERY_KIND
+def test_unknown_field_in_every_kind(tmp_path, kind, item_id):
+    message = problems_for(tmp_path, {f"{kind}/{item_id}.yaml": fixture_yaml(item_id, kind) + "colour: blue\n"})
+    assert f"data/{kind}/{item_id}.yaml: colour: unknown field" in message
+
+
+@EVERY_KIND
+def test_id_not_matching_file_name_in_every_kind(tmp_path, kind, item_id):
+    message = problems_for(tmp_path, {f"{kind}/{item_id}.yaml": "id: something-else\n" + fixture_yaml(item_id, kind)})
+    assert f"data/{kind}/{item_id}.yaml: id: id does not match the file name" in message
+
+
+@EVERY_KIND
+def test_unknown_cross_reference_in_every_kind(tmp_path, kind, item_id):
+    text = fixture_yaml(item_id, kind)
+    known = next(i for i in ("beta-forest", "epsilon-legacy", "delta-stream", "alpha-learner") if i in text and i != item_id)
+    broken = text.replace(known, "no-such-item")
+    message = problems_for(tmp_path, {f"{kind}/{item_id}.yaml": broken})
+    assert f"data/{kind}/{item_id}.yaml: " in message and "unknown cross-reference: no data file has this id (value: 'no-such-item')" in message
