@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build validate test bench lock clean
+.PHONY: help setup serve build validate nav test bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ build: setup ## Strict build of the site into site/
 
 validate: setup ## Check data/ against the schemas and vocabularies
 	$(BIN)/python -m macros
+
+nav: setup ## Regenerate the data-driven navigation blocks in mkdocs.yml
+	$(BIN)/python tools/nav.py
 
 test: setup ## Strict build and the whole test suite
 	$(BIN)/python -m pytest
