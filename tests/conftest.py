@@ -81,6 +81,21 @@ def algorithms() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="session")
+def services() -> dict[str, dict]:
+    return read_yaml_dir(ROOT / "data" / "services")
+
+
+@pytest.fixture(scope="session")
+def comparisons() -> dict[str, dict]:
+    return read_yaml_dir(ROOT / "data" / "comparisons")
+
+
+@pytest.fixture(scope="session")
+def pipelines() -> dict[str, dict]:
+    return read_yaml_dir(ROOT / "data" / "pipelines")
+
+
+@pytest.fixture(scope="session")
 def vocab() -> dict[str, dict]:
     return read_yaml_dir(ROOT / "data" / "vocab")
 

@@ -81,13 +81,32 @@ def test_tuning_metrics_match_data(algorithms, page):
         assert [(row[0], row[1]) for row in rows] == [(m["name"], m["goal"]) for m in metrics], item_id
 
 
-def test_referenced_by_lists_exactly_the_items_that_point_here(algorithms, page):
-    for item_id in algorithms:
+def references_in(data: dict) -> set[str]:
+    """The ids a data file points at, read field by field (independently of the project's walker)."""
+    found = set(data.get("related", [])) | {c["with"] for c in data.get("confusions", [])}
+    found |= set(data.get("items", [])) | {o["item"] for o in data.get("options", []) if "item" in o}
+    found |= {step["item"] for step in data.get("steps", [])}
+    found |= {data[key] for key in ("parent",) if key in data}
+    found |= {data["status"]["successor"]} if "successor" in data.get("status", {}) else set()
+    return found
+
+
+def item_url(item_id: str, algorithms, services, comparisons, pipelines) -> str:
+    if item_id in services:
+        return f"services/{services[item_id]['category']}/{item_id}/"
+    kind = "algorithms" if item_id in algorithms else "comparisons" if item_id in comparisons else "pipelines"
+    return f"{kind}/{item_id}/"
+
+
+def test_referenced_by_lists_exactly_the_items_that_point_here(algorithms, services, comparisons, pipelines, page):
+    everything = {**algorithms, **services, **comparisons, **pipelines}
+    for item_id in {**algorithms, **services}:
         expected = {
-            name_of(algorithms, other) for other, data in algorithms.items()
-            if other != item_id and (item_id in data["related"] or item_id in {c["with"] for c in data["confusions"]})
+            data.get("name") or data["title"] for other, data in everything.items()
+            if other != item_id and item_id in references_in(data)
         }
-        heading = page(f"algorithms/{item_id}/").find(id="referenced-by")
+        article = page(item_url(item_id, algorithms, services, comparisons, pipelines))
+        heading = article.find(id="referenced-by")
         shown = {a.get_text(strip=True) for a in heading.find_next_sibling("ul").find_all("a")} if expected else set()
         assert shown == expected, item_id
         if not expected:
@@ -225,3 +244,96 @@ def test_pages_load_nothing_from_other_hosts(all_pages):
     pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.IGNORECASE)
     for path in all_pages:
         assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+# --- services, comparisons, pipelines --------------------------------------------------------
+
+
+def test_every_service_page_shows_its_key_facts_and_sources(services, page):
+    for item_id, data in services.items():
+        article = page(f"services/{data['category']}/{item_id}/")
+        assert article.h1.get_text(strip=True) == data["name"], item_id
+        if data["key_facts"]:
+            rows = table_rows(table_after(article, "key-facts-and-limits"))[1:]
+            assert [(r[0], r[1]) for r in rows] == [(f["label"], f["value"]) for f in data["key_facts"]], item_id
+        links = {a["href"] for a in article.find(id="sources").find_next("ul").find_all("a")}
+        assert links == {source["url"] for source in data["sources"]}, item_id
+
+
+def test_status_badges_appear_exactly_where_status_is_not_active(services, page):
+    for item_id, data in services.items():
+        article = page(f"services/{data['category']}/{item_id}/")
+        badges = article.select(".kb-badge")
+        if data["status"]["state"] == "active":
+            assert badges == [], item_id
+        else:
+            assert len(badges) == 1 and str(data["status"]["date"]) in badges[0].get_text(), item_id
+    index = page("services/")
+    for item_id, data in services.items():
+        row = index.find("a", href=lambda h, i=item_id: h and h.rstrip("/").endswith(f"/{i}")).find_parent("tr")
+        assert bool(row.select(".kb-badge")) == (data["status"]["state"] != "active"), item_id
+
+
+def test_retired_services_page_lists_exactly_the_services_not_active(services, page):
+    table = page("services/retired/").find("table")
+    rows = table_rows(table)[1:] if table else []
+    expected = sorted((d for d in services.values() if d["status"]["state"] != "active"), key=lambda d: str(d["status"]["date"]), reverse=True)
+    assert [r[0] for r in rows] == [d["name"] for d in expected]
+
+
+def test_category_pages_list_exactly_their_services(services, vocab, page):
+    for term in vocab["service-categories"]["terms"]:
+        members = sorted((d["name"] for d in services.values() if d["category"] == term["id"]), key=str.casefold)
+        table = page(f"services/{term['id']}/").find("table")
+        shown = [r[0] for r in table_rows(table)[1:]] if table else []
+        assert shown == members, term["id"]
+
+
+def _display(value, vocabulary_terms: dict | None) -> str:
+    values = value if isinstance(value, list) else [value]
+    if vocabulary_terms:
+        values = [vocabulary_terms[v] for v in values]
+    return ", ".join("yes" if v is True else "no" if v is False else str(v) for v in values)
+
+
+FIELD_VOCABULARIES = {"management": "management-models", "status.state": "service-statuses", "category": "service-categories",
+                      "learning_types": "learning-types", "problem_types": "problem-types", "training.processors": "processors",
+                      "inference.processors": "processors"}
+
+
+def test_comparison_cells_equal_the_items_data(algorithms, services, comparisons, vocab, page):
+    everything = {**algorithms, **services}
+    for comparison_id, comparison in comparisons.items():
+        article = page(f"comparisons/{comparison_id}/")
+        rows = {r[0]: r[1:] for r in table_rows(article.find("table"))}
+        columns = comparison.get("items") or [o["id"] for o in comparison["options"]]
+        if comparison.get("layout") == "rows":  # transpose back: one table row per item
+            header = table_rows(article.find("table"))[0][1:]
+            body = table_rows(article.find("table"))[1:]
+            rows = {label: [r[1 + i] for r in body] for i, label in enumerate(header)}
+        for row in comparison["rows"]:
+            if "values" in row:
+                expected = [row["values"][c] for c in columns]
+            elif "key_fact" in row:
+                expected = [next(f["value"] for f in everything[c]["key_facts"] if f["name"] == row["key_fact"]) for c in columns]
+            else:
+                expected = []
+                for c in columns:
+                    value = everything[c]
+                    for part in row["field"].split("."):
+                        value = value.get(part) if isinstance(value, dict) else None
+                    vocabulary = FIELD_VOCABULARIES.get(row["field"])
+                    terms = {t["id"]: t["label"] for t in vocab[vocabulary]["terms"]} if vocabulary else None
+                    expected.append("—" if value in (None, []) else _display(value, terms))
+            assert rows[row["label"]] == expected, (comparison_id, row["label"])
+
+
+def test_pipeline_boxes_link_to_each_step_in_order(algorithms, services, comparisons, pipelines, page):
+    for pipeline_id, pipeline in pipelines.items():
+        article = page(f"pipelines/{pipeline_id}/")
+        boxes = article.select(".kb-pipeline li")
+        assert len(boxes) == len(pipeline["steps"]), pipeline_id
+        for box, step in zip(boxes, pipeline["steps"]):
+            link = box.find("a")
+            assert link["href"].rstrip("/").endswith(step["item"]), (pipeline_id, step["item"])
+            assert step["does"] in box.get_text(" ", strip=True)
