@@ -240,7 +240,7 @@ def services_index(ctx: PageContext) -> str:
 def retired_services_table(ctx: PageContext) -> str:
     """Every service whose status is not active: what happened, when, and what replaces it."""
     items = [item for item in ctx.catalog.of_kind(SERVICES) if item.data["status"]["state"] != "active"]
-    items.sort(key=lambda item: item.data["status"]["date"], reverse=True)
+    items.sort(key=lambda item: item.data["status"]["date"], reverse=True)  # newest first; ties by name
     return _render("retired_services_table", ctx, items=items)
 
 

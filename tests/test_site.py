@@ -255,7 +255,7 @@ def test_every_service_page_shows_its_key_facts_and_sources(services, page):
         assert article.h1.get_text(strip=True) == data["name"], item_id
         if data["key_facts"]:
             rows = table_rows(table_after(article, "key-facts-and-limits"))[1:]
-            assert [(r[0], r[1]) for r in rows] == [(f["label"], f["value"]) for f in data["key_facts"]], item_id
+            assert [(r[0], r[1]) for r in rows] == [(str(f["label"]), str(f["value"])) for f in data["key_facts"]], item_id
         links = {a["href"] for a in article.find(id="sources").find_next("ul").find_all("a")}
         assert links == {source["url"] for source in data["sources"]}, item_id
 
@@ -277,7 +277,8 @@ def test_status_badges_appear_exactly_where_status_is_not_active(services, page)
 def test_retired_services_page_lists_exactly_the_services_not_active(services, page):
     table = page("services/retired/").find("table")
     rows = table_rows(table)[1:] if table else []
-    expected = sorted((d for d in services.values() if d["status"]["state"] != "active"), key=lambda d: str(d["status"]["date"]), reverse=True)
+    retired = [d for d in services.values() if d["status"]["state"] != "active"]
+    expected = sorted(sorted(retired, key=lambda d: d["name"].casefold()), key=lambda d: str(d["status"]["date"]), reverse=True)
     assert [r[0] for r in rows] == [d["name"] for d in expected]
 
 
