@@ -65,3 +65,8 @@ def link(label: object, target: str) -> Markup:
     if any(char in target for char in " ()<>|\"'\n"):
         raise ValueError(f"unsafe link target {target!r}")
     return Markup(f"[{text(label)}]({target})")
+
+
+def slug(value: object) -> Markup:
+    """An anchor id: lower-case letters and digits joined by hyphens ('text/csv' -> 'text-csv')."""
+    return Markup(re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"))

@@ -26,7 +26,7 @@ TEMPLATES = Environment(
     keep_trailing_newline=True,
     autoescape=False,  # output is Markdown, not HTML: filters.text does the escaping
 )
-TEMPLATES.filters.update(text=filters.text, code=filters.code, codes=filters.codes, cells=filters.cells)
+TEMPLATES.filters.update(text=filters.text, code=filters.code, codes=filters.codes, cells=filters.cells, slug=filters.slug)
 
 ALGORITHMS = "algorithms"
 SERVICES = "services"
@@ -161,15 +161,19 @@ def content_type_matrix(ctx: PageContext, direction: str = "training") -> str:
     return _render("content_type_matrix", ctx, columns=columns, column_labels=labels, rows=rows)
 
 
-def algorithms_by_content_type(ctx: PageContext, direction: str = "training") -> str:
-    """One row per MIME type listing the algorithms that accept it (the learner's lookup view)."""
-    values_of = _content_type_reader(direction)
+def content_type_index(ctx: PageContext) -> str:
+    """A section per MIME type: what it is and which algorithms read it, for training and in
+    requests. One heading each, so search and links can land on the exact type."""
     algorithms = ctx.catalog.of_kind(ALGORITHMS)
-    rows = [
-        (term, [item for item in algorithms if term in values_of(item.data)])
-        for term in used_terms("content-types", ctx.catalog, values_of)
+    used = {ct for reader in CONTENT_TYPE_READERS.values() for item in algorithms for ct in reader(item.data)}
+    sections = [
+        (term_id, term, {
+            direction: [item for item in algorithms if term_id in reader(item.data)]
+            for direction, reader in CONTENT_TYPE_READERS.items()
+        })
+        for term_id, term in ctx.catalog.vocabularies["content-types"].terms.items() if term_id in used
     ]
-    return _render("algorithms_by_content_type", ctx, rows=rows)
+    return _render("content_type_index", ctx, sections=sections)
 
 
 def training_matrix(ctx: PageContext) -> str:

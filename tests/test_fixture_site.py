@@ -15,8 +15,8 @@ from macros.validate import load_valid_catalog
 INDEX_PAGES = {
     "index.md": "# Fixture home\n\n{{ algorithm_overview_table() }}\n",
     "algorithms/content-types.md": (
-        "# Content types\n\n{{ content_type_matrix('training') }}\n\n{{ algorithms_by_content_type('training') }}\n\n"
-        "{{ content_type_matrix('inference') }}\n\n{{ algorithms_by_content_type('inference') }}\n"
+        "# Content types\n\n{{ content_type_matrix('training') }}\n\n"
+        "{{ content_type_matrix('inference') }}\n\n## Each content type\n\n{{ content_type_index() }}\n"
     ),
     "algorithms/training.md": "# Training\n\n{{ training_matrix() }}\n",
     "algorithms/hyperparameters.md": "# Required\n\n{{ required_hyperparameters_table() }}\n",

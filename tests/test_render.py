@@ -110,10 +110,14 @@ def test_content_type_matrix_columns_are_the_used_types_in_vocabulary_order(cata
     assert header == ["Algorithm", *[labels.label(ct) for ct in vocabulary_order if ct in used]]
 
 
-@pytest.mark.parametrize("macro", [render.content_type_matrix, render.algorithms_by_content_type])
-def test_content_type_views_reject_an_unknown_direction(catalog, macro):
+def test_content_type_matrix_rejects_an_unknown_direction(catalog):
     with pytest.raises(ValueError, match="direction must be one of"):
-        macro(render.PageContext(catalog, "x.md"), "outbound")
+        render.content_type_matrix(render.PageContext(catalog, "x.md"), "outbound")
+
+
+@pytest.mark.parametrize("value, expected", [("text/csv", "text-csv"), ("application/x-recordio-protobuf", "application-x-recordio-protobuf"), ("<b>X</b>", "b-x-b")])
+def test_slug_makes_safe_anchor_ids(value, expected):
+    assert filters.slug(value) == expected
 
 
 def test_algorithm_facts_puts_required_hyperparameters_first(catalog):

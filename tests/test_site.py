@@ -148,14 +148,21 @@ def test_content_type_matrix_cells_equal_the_data(algorithms, vocab, page, direc
     for row, item_id in zip(rows[1:], by_name(algorithms)):
         expected = [TICK if ct in field(algorithms[item_id]) else "" for ct in columns]
         assert row[1:] == expected, (direction, item_id)
-    # The lookup table that follows: one row per MIME type, listing the algorithms that accept it.
-    lookup = matrix.find_next("table")
-    for row in lookup.find_all("tr")[1:]:
-        cells = row.find_all("td")
-        mime = cells[0].get_text()
-        expected = [name_of(algorithms, i) for i in by_name(algorithms) if mime in field(algorithms[i])]
-        assert [a.get_text() for a in cells[2].find_all("a")] == expected, (direction, mime)
-    assert [row.find("td").get_text() for row in lookup.find_all("tr")[1:]] == columns
+
+
+def test_each_content_type_section_lists_the_algorithms_that_read_it(algorithms, vocab, page):
+    article = page("algorithms/content-types/")
+    readers = {"Training:": lambda d: d["training"]["content_types"], "Inference requests:": lambda d: d["inference"]["request_content_types"]}
+    used = {ct for data in algorithms.values() for read in readers.values() for ct in read(data)}
+    headings = article.find(id="each-content-type").find_all_next("h3")
+    assert [h.find("code").get_text() for h in headings] == used_in_order(vocab["content-types"]["terms"], used)
+    for heading in headings:
+        mime = heading.find("code").get_text()
+        assert heading["id"] == mime.replace("/", "-").replace(".", "-")
+        for item in heading.find_next("ul").find_all("li"):
+            label = item.find("strong").get_text()
+            expected = [name_of(algorithms, i) for i in by_name(algorithms) if mime in readers[label](algorithms[i])]
+            assert [a.get_text() for a in item.find_all("a")] == expected, (mime, label)
 
 
 def test_training_matrix_cells_equal_the_data(algorithms, vocab, page):
