@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build validate nav test bench lock clean
+.PHONY: help setup browser serve build validate nav test bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,16 @@ $(VENV)/.installed: requirements.lock
 
 setup: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`, whose
+# download is blocked on many networks). Installed with apt when missing and we are root.
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "error: the browser tests need Chromium: sudo apt-get install chromium"; exit 1; \
+		fi; }
+
 serve: setup ## Serve on http://127.0.0.1:8000 (ADDR=host:port) with live reload (docs/, data/, macros/)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
@@ -37,10 +47,10 @@ validate: setup ## Check data/ against the schemas and vocabularies
 nav: setup ## Regenerate the data-driven navigation blocks in mkdocs.yml
 	$(BIN)/python tools/nav.py
 
-test: setup ## Strict build and the whole test suite
+test: setup browser ## Strict build and the whole test suite (browser tests included)
 	$(BIN)/python -m pytest
 
-bench: setup ## Build time, peak memory and the cost of the macros plugin
+bench: setup browser ## Build time and memory, macros cost, search index size and latency
 	$(BIN)/python tools/bench.py
 
 lock: ## Re-pin requirements.lock after editing requirements.txt

@@ -24,7 +24,7 @@ MACROS = [
     "algorithm_facts",
     "algorithm_overview_table",
     "content_type_matrix",
-    "algorithms_by_content_type",
+    "content_type_index",
     "training_matrix",
     "required_hyperparameters_table",
     "problem_type_index",
@@ -39,7 +39,12 @@ MACROS = [
     "pipelines_index",
 ]
 
+# Search ranks the page *about* an item above pages that merely mention it: Material's
+# per-page boost, set here from the data instead of in each page's front matter.
+SEARCH_BOOST = {"algorithms": 3, "services": 3, "comparisons": 2, "pipelines": 2}
+
 _builds = 0
+_item_of_page: dict = {}  # docs-relative page path -> catalogue item, for the current build
 
 
 def data_dir(config_file: str) -> Path:
@@ -65,6 +70,8 @@ def define_env(env) -> None:
     except validate.DataError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it without a traceback
     env.variables["catalog"] = loaded
+    _item_of_page.clear()
+    _item_of_page.update({item.page: item for item in loaded.items.values()})
 
     def bind(function):
         def macro(*args, **kwargs):
@@ -76,3 +83,11 @@ def define_env(env) -> None:
 
     for name in MACROS:
         env.macro(bind(getattr(render, name)), name)
+
+
+def on_pre_page_macros(env) -> None:
+    """Called by mkdocs-macros before each page: boost item pages in the search index."""
+    item = _item_of_page.get(env.page.file.src_uri)
+    if item is not None:
+        search = env.page.meta.setdefault("search", {})
+        search.setdefault("boost", SEARCH_BOOST[item.kind])

@@ -46,6 +46,38 @@ def _parse(path: Path) -> BeautifulSoup:
 
 
 @pytest.fixture(scope="session")
+def served_site(site):
+    """The built site over HTTP on 127.0.0.1, as a learner's browser would load it."""
+    from search.browser_search import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (make test installs Chromium when missing)."""
+    from playwright.sync_api import sync_playwright
+
+    from search.browser_search import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+REPORT: list[str] = []  # lines that tests want shown after the run (relevance figures, latency)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if REPORT:
+        terminalreporter.section("search relevance and latency")
+        for line in REPORT:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
 def page(site):
     """page('algorithms/xgboost/') -> the <article> of that page (navigation left out)."""
 

@@ -6,6 +6,7 @@ Prints medians over several runs; nothing is asserted (targets are reported, not
 
 from __future__ import annotations
 
+import gzip
 import os
 import statistics
 import subprocess
@@ -64,6 +65,22 @@ def macros_hook_seconds(site_dir: Path) -> tuple[float, float]:
     return spent[0], time.perf_counter() - start
 
 
+def search_latency(site_dir: Path) -> tuple[float, float, int]:
+    """Type every query of the relevance suite into the real search box; median and p95 ms."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+
+    from search.browser_search import SearchBox, latency_summary, launch, serve
+
+    queries = [q["query"] for q in yaml.safe_load((ROOT / "tests/search/queries.yaml").read_text())["queries"]]
+    with serve(site_dir) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        box = SearchBox(browser, url)
+        samples = [box.query(query)[1] for query in queries]
+        browser.close()
+    return (*latency_summary(samples), len(queries))
+
+
 def config_without_macros(work: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
@@ -87,7 +104,9 @@ def main() -> None:
         site = work / "site-0"
         pages = len(list(site.rglob("*.html")))
         size_kib = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024
-        index_kib = (site / "search" / "search_index.json").stat().st_size / 1024
+        index_bytes = (site / "search" / "search_index.json").read_bytes()
+        index_kib, index_gz_kib = len(index_bytes) / 1024, len(gzip.compress(index_bytes, 9)) / 1024
+        median_ms, p95_ms, queries = search_latency(site)
         (work / "plain").mkdir()
         without_seconds, _ = measure(config_without_macros(work), work / "plain", strict=False)
         hooks, in_process = macros_hook_seconds(work / "in-process")
@@ -99,7 +118,10 @@ def main() -> None:
     print("   macros simply lack)")
     print(f"time inside the macros plugin's hooks: {hooks:.2f} s of a {in_process:.2f} s build = "
           f"{hooks / in_process:.1%}  [target: < 10%]")
-    print(f"site: {pages} HTML pages, {size_kib:.0f} KiB in all, search index {index_kib:.0f} KiB")
+    print(f"site: {pages} HTML pages, {size_kib:.0f} KiB in all")
+    print(f"search index: {index_kib:.0f} KiB, {index_gz_kib:.0f} KiB gzipped  [target: < 1.5 MB gzipped]")
+    print(f"search in Chromium, {queries} queries: keystroke to settled results median {median_ms:.0f} ms, "
+          f"p95 {p95_ms:.0f} ms  [target: median < 100 ms]")
 
 
 if __name__ == "__main__":
