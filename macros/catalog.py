@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,19 @@ class Catalog:
     def references(self, item: Item) -> set[str]:
         """Every id this item's data points at: the values its schema marks with x-ref."""
         return set(_referenced_ids(self.schema_of(item), item.data))
+
+    @cached_property
+    def _referrers(self) -> dict[str, list[Item]]:
+        """id -> items pointing at it; built once, since every item page asks."""
+        found: dict[str, list[Item]] = {}
+        for item in self.items.values():
+            for target in self.references(item) - {item.id}:
+                found.setdefault(target, []).append(item)
+        return found
+
+    def referrers(self, item_id: str) -> list[Item]:
+        """Items whose data points at item_id, sorted by kind then name."""
+        return sorted(self._referrers.get(item_id, []), key=lambda item: (item.kind, item.name.casefold()))
 
     def get(self, item_id: str) -> Item:
         try:

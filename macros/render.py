@@ -96,8 +96,7 @@ def ticks(columns: list[str], present) -> list[Markup | str]:
 
 def referrers(catalog: Catalog, item_id: str) -> list[Item]:
     """Items whose data points at item_id (any x-ref field), sorted by kind then name."""
-    found = [item for item in catalog.items.values() if item.id != item_id and item_id in catalog.references(item)]
-    return sorted(found, key=lambda item: (item.kind, item.name.casefold()))
+    return catalog.referrers(item_id)
 
 
 def field_text(catalog: Catalog, item: Item, path: str) -> str:
