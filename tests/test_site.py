@@ -5,12 +5,13 @@ Expected values are computed here from the YAML files, never copied from the out
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import html_path
+from conftest import ROOT, html_path
 
 TICK = "✓"
 
@@ -304,9 +305,12 @@ def _display(value, vocabulary_terms: dict | None) -> str:
     return ", ".join("yes" if v is True else "no" if v is False else str(v) for v in values)
 
 
-FIELD_VOCABULARIES = {"management": "management-models", "status.state": "service-statuses", "category": "service-categories",
-                      "learning_types": "learning-types", "problem_types": "problem-types", "training.processors": "processors",
-                      "inference.processors": "processors"}
+def vocabulary_of(kind: str, path: str) -> str | None:
+    """The x-vocab a schema declares for a dotted field path (read from the JSON Schema)."""
+    schema = json.loads((ROOT / "data" / "schemas" / f"{kind}.schema.json").read_text())
+    for part in path.split("."):
+        schema = schema["properties"][part]
+    return schema.get("x-vocab") or schema.get("items", {}).get("x-vocab")
 
 
 def test_comparison_cells_equal_the_items_data(algorithms, services, comparisons, vocab, page):
@@ -330,7 +334,7 @@ def test_comparison_cells_equal_the_items_data(algorithms, services, comparisons
                     value = everything[c]
                     for part in row["field"].split("."):
                         value = value.get(part) if isinstance(value, dict) else None
-                    vocabulary = FIELD_VOCABULARIES.get(row["field"])
+                    vocabulary = vocabulary_of("algorithm" if c in algorithms else "service", row["field"])
                     terms = {t["id"]: t["label"] for t in vocab[vocabulary]["terms"]} if vocabulary else None
                     expected.append("—" if value in (None, []) else _display(value, terms))
             assert rows[row["label"]] == expected, (comparison_id, row["label"])
