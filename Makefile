@@ -27,12 +27,15 @@ setup: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`, whose
 # download is blocked on many networks). Installed with apt when missing and we are root.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
 browser:
-	@command -v chromium >/dev/null || { \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	@test -x "$(CHROMIUM)" || { \
+		if [ "$(CHROMIUM)" = /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 		else \
-			echo "error: the browser tests need Chromium: sudo apt-get install chromium"; exit 1; \
+			echo "error: the browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; \
 		fi; }
 
 serve: setup ## Serve on http://127.0.0.1:8000 (ADDR=host:port) with live reload (docs/, data/, macros/)

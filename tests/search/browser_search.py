@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import statistics
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium by default; CHROMIUM points elsewhere (GitHub's runners ship Google Chrome).
+CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 # As root Chromium needs --no-sandbox; the rest stop it calling Google services, which this
 # machine and CI cannot reach (and a test must not try to).
 CHROMIUM_ARGS = [
