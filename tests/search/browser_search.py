@@ -11,7 +11,6 @@ import http.server
 import os
 import statistics
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -110,7 +109,3 @@ def latency_summary(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return statistics.median(ordered), p95
-
-
-def wait_ms(ms: float) -> None:
-    time.sleep(ms / 1000)
