@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser serve build validate nav test bench lock clean
+.PHONY: help setup browser serve build validate nav test bench pdf offline publish lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,6 +56,18 @@ test: setup browser ## Strict build and the whole test suite (browser tests incl
 bench: setup browser ## Build time and memory, macros cost, search index size and latency
 	$(BIN)/python tools/bench.py
 
+pdf: setup browser ## The whole site and the cheat sheet as PDFs, in dist/
+	KB_VERSION="$$(git describe --always --dirty 2>/dev/null || echo unversioned)" KB_DATE="$$(date +%F)" \
+		$(BIN)/mkdocs build --strict --quiet --site-dir dist/pdf-site
+	$(BIN)/python tools/pdf.py dist/pdf-site dist
+
+offline: setup ## An offline copy of the site that works from file://, as dist/aws-ml-kb-offline.zip
+	$(BIN)/python tools/offline.py dist/aws-ml-kb-offline.zip
+
+publish: build pdf offline ## site/ ready to publish, with the PDFs and the zip in site/downloads/
+	mkdir -p site/downloads
+	cp dist/aws-ml-kb.pdf dist/aws-ml-kb-cheat-sheet.pdf dist/aws-ml-kb-offline.zip site/downloads/
+
 lock: ## Re-pin requirements.lock after editing requirements.txt
 	rm -rf $(VENV)/lock && $(PYTHON) -m venv $(VENV)/lock
 	$(VENV)/lock/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -63,6 +75,6 @@ lock: ## Re-pin requirements.lock after editing requirements.txt
 	  $(VENV)/lock/bin/pip freeze; } > requirements.lock
 	rm -rf $(VENV)/lock
 
-clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache
+clean: ## Remove the built site, dist/ and caches (keeps .venv)
+	rm -rf site dist .pytest_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -33,7 +33,10 @@ MACROS = [
     "service_category_index",
     "services_index",
     "retired_services_table",
+    "service_limits_table",
+    "download_link",
     "comparison_table",
+    "comparison_tables",
     "comparisons_index",
     "pipeline_diagram",
     "pipelines_index",
@@ -77,7 +80,8 @@ def define_env(env) -> None:
 
     def bind(function):
         def macro(*args, **kwargs):
-            return function(render.PageContext(loaded, env.page.file.src_uri), *args, **kwargs)
+            context = render.PageContext(loaded, env.page.file.src_uri, env.page.url)
+            return function(context, *args, **kwargs)
 
         macro.__name__ = function.__name__
         macro.__doc__ = function.__doc__

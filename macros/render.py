@@ -41,6 +41,7 @@ class PageContext:
 
     catalog: Catalog
     page: str
+    page_url: str = ""  # the page's URL relative to the site root, for links to non-page files
 
     def ref(self, item_id: str, label: str | None = None) -> Markup:
         """Link to an item's page, relative to the current page so MkDocs can check it."""
@@ -240,6 +241,24 @@ def services_index(ctx: PageContext) -> str:
     return _render("services_index", ctx, groups=[(c, items) for c, items in groups if items], badge=status_badge)
 
 
+def service_limits_table(ctx: PageContext) -> str:
+    """Every key fact that is a number or limit (its value has a digit), by service category."""
+    rows = [
+        (item, fact)
+        for category in ctx.catalog.vocabularies["service-categories"].terms
+        for item in ctx.catalog.of_kind(SERVICES) if item.data["category"] == category
+        for fact in item.data["key_facts"] if any(char.isdigit() for char in fact["value"])
+    ]
+    return _render("service_limits_table", ctx, rows=rows)
+
+
+def download_link(ctx: PageContext, file_name: str, label: str) -> Markup:
+    """A link to a file that make pdf / make offline put in site/downloads/ (not a docs page,
+    so MkDocs cannot check it; tests/test_offline.py checks the files exist after make pdf)."""
+    target = posixpath.relpath("downloads/" + file_name, posixpath.dirname(ctx.page_url) or ".")
+    return Markup('<a href="{}">{}</a>').format(target, label)
+
+
 def retired_services_table(ctx: PageContext) -> str:
     """Every service whose status is not active: what happened, when, and what replaces it."""
     items = [item for item in ctx.catalog.of_kind(SERVICES) if item.data["status"]["state"] != "active"]
@@ -282,15 +301,26 @@ def comparison_headers(ctx: PageContext, comparison: Item) -> list[Markup]:
     ]
 
 
-def comparison_table(ctx: PageContext, item_id: str) -> str:
-    comparison = ctx.item_of_kind(item_id, COMPARISONS)
+def _comparison_grid(ctx: PageContext, comparison: Item) -> tuple[list, list]:
+    """(column headings, rows) of a comparison, transposed for layout: rows."""
     headers = comparison_headers(ctx, comparison)
     rows = comparison_cells(ctx.catalog, comparison)
-    if comparison.data.get("layout") == "rows":  # one row per compared item: transpose
+    if comparison.data.get("layout") == "rows":  # one row per compared item
         labels = [label for label, _ in rows]
-        table = [(header, [cells[index] for _, cells in rows]) for index, header in enumerate(headers)]
-        return _render("comparison_table", ctx, item=comparison, corner="", headers=labels, rows=table)
-    return _render("comparison_table", ctx, item=comparison, corner="", headers=headers, rows=rows)
+        return labels, [(header, [cells[index] for _, cells in rows]) for index, header in enumerate(headers)]
+    return headers, rows
+
+
+def comparison_table(ctx: PageContext, item_id: str) -> str:
+    comparison = ctx.item_of_kind(item_id, COMPARISONS)
+    headers, rows = _comparison_grid(ctx, comparison)
+    return _render("comparison_table", ctx, item=comparison, headers=headers, rows=rows)
+
+
+def comparison_tables(ctx: PageContext, item_ids: list[str]) -> str:
+    """Several comparisons in a row (for the cheat sheet): title, table and rules of thumb."""
+    comparisons = [ctx.item_of_kind(item_id, COMPARISONS) for item_id in item_ids]
+    return _render("comparison_tables", ctx, grids=[(c, *_comparison_grid(ctx, c)) for c in comparisons])
 
 
 def comparisons_index(ctx: PageContext) -> str:

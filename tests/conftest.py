@@ -98,6 +98,17 @@ def all_pages(site) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: `!ENV [NAME, default]` becomes the default (tests set no such variable)."""
+
+
+_MkDocsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+
+
 def read_yaml_dir(folder: Path) -> dict[str, dict]:
     """id -> parsed YAML, read directly with PyYAML so tests do not trust the project's loader."""
     return {

@@ -4,12 +4,13 @@ inert text, tables keep their shape, status badges appear exactly where they sho
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, injection_files, make_data_dir, run_build
+from conftest import ROOT, injection_files, make_data_dir, mkdocs_config, run_build
 from macros.validate import load_valid_catalog
 
 INDEX_PAGES = {
@@ -39,6 +40,8 @@ def fixture_project(tmp_path_factory):
     data = make_data_dir(project, injection_files())
     catalog = load_valid_catalog(data)
     os.symlink(ROOT / "macros", project / "macros")
+    os.symlink(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")  # cover template, vendored shim
     pages = dict(INDEX_PAGES)
     for category in {item.data["category"] for item in catalog.of_kind("services")}:
         pages[f"services/{category}/index.md"] = f"# {category}\n\n{{{{ service_category_index('{category}') }}}}\n"
@@ -47,7 +50,7 @@ def fixture_project(tmp_path_factory):
     for path, text in pages.items():
         (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / path).write_text(text)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config = mkdocs_config()
     config["nav"] = sorted(pages)
     config.pop("extra_css", None)
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config))

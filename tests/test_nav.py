@@ -7,7 +7,7 @@ import sys
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_config
 from macros.validate import load_valid_catalog
 
 
@@ -25,7 +25,7 @@ def _pages(nav) -> list[str]:
 
 
 def test_every_item_page_is_in_the_nav_exactly_once():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config = mkdocs_config()
     pages = _pages(config["nav"])
     for item in load_valid_catalog(ROOT / "data").items.values():
         assert pages.count(item.page) == 1, item.page
