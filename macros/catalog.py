@@ -22,6 +22,7 @@ KINDS: dict[str, str] = {
     "services": "service",
     "comparisons": "comparison",
     "pipelines": "pipeline",
+    "metrics": "metric",
 }
 SUPPORT_FOLDERS = {"schemas", "vocab"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

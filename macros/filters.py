@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+from xml.etree import ElementTree
 
+from latex2mathml.converter import convert as latex_to_mathml
 from markupsafe import Markup
 
 # Characters that start inline Markdown (emphasis, code, links, math, strike-through) or end
@@ -70,3 +72,49 @@ def link(label: object, target: str) -> Markup:
 def slug(value: object) -> Markup:
     """An anchor id: lower-case letters and digits joined by hyphens ('text/csv' -> 'text-csv')."""
     return Markup(re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"))
+
+
+def math(latex: object, display: str = "inline") -> Markup:
+    """LaTeX as MathML, rendered at build time: no JavaScript, works offline and in print.
+
+    The converter escapes text it copies into the MathML; a formula it cannot parse fails the
+    build with the formula in the message."""
+    source = str(latex)
+    braces = re.sub(r"\\[{}]", "", source)  # escaped braces do not group
+    if braces.count("{") != braces.count("}"):
+        raise ValueError(f"cannot render formula {source!r}: unbalanced braces")
+    try:
+        mathml = latex_to_mathml(source, display=display)
+    except Exception as error:  # the converter raises several types; all mean "bad formula"
+        raise ValueError(f"cannot render formula {source!r}: {error}") from None
+    # The converter passes commands it does not know through as text: a typo would show.
+    unknown = re.search(r">(\\[A-Za-z]+)<", mathml)
+    if unknown:
+        raise ValueError(f"cannot render formula {source!r}: unknown command {unknown.group(1)}")
+    return Markup(_safe_mathml(mathml, source))
+
+
+_MATHML_ELEMENTS = {
+    "math", "mrow", "mi", "mn", "mo", "mtext", "ms", "mspace", "mfrac", "msqrt", "mroot", "msub",
+    "msup", "msubsup", "munder", "mover", "munderover", "mstyle", "mpadded", "mphantom", "menclose",
+    "mtable", "mtr", "mtd", "semantics", "annotation",
+}
+
+
+def _safe_mathml(mathml: str, source: str) -> str:
+    """Re-serialise the converter's output from a parsed tree that holds MathML elements only.
+
+    The converter copies \\text{...} verbatim, so markup in a formula would reach the page as
+    HTML; parsing and re-serialising escapes all text, and any non-MathML element fails."""
+    namespace = "{http://www.w3.org/1998/Math/MathML}"
+    try:
+        root = ElementTree.fromstring(mathml)
+    except ElementTree.ParseError as error:
+        raise ValueError(f"cannot render formula {source!r}: it contains markup ({error})") from None
+    for element in root.iter():
+        name = element.tag.removeprefix(namespace)
+        if name not in _MATHML_ELEMENTS:
+            raise ValueError(f"cannot render formula {source!r}: it contains markup <{name}>")
+        element.tag = name
+    root.set("xmlns", namespace[1:-1])
+    return " ".join(ElementTree.tostring(root, encoding="unicode").split())

@@ -26,12 +26,13 @@ TEMPLATES = Environment(
     keep_trailing_newline=True,
     autoescape=False,  # output is Markdown, not HTML: filters.text does the escaping
 )
-TEMPLATES.filters.update(text=filters.text, code=filters.code, codes=filters.codes, cells=filters.cells, slug=filters.slug)
+TEMPLATES.filters.update(text=filters.text, code=filters.code, codes=filters.codes, cells=filters.cells, slug=filters.slug, math=filters.math)
 
 ALGORITHMS = "algorithms"
 SERVICES = "services"
 COMPARISONS = "comparisons"
 PIPELINES = "pipelines"
+METRICS = "metrics"
 CHECK = Markup("✓")
 
 
@@ -338,3 +339,20 @@ def pipeline_diagram(ctx: PageContext, item_id: str) -> str:
 
 def pipelines_index(ctx: PageContext) -> str:
     return _render("pipelines_index", ctx, items=ctx.catalog.of_kind(PIPELINES))
+
+
+# --- metrics ------------------------------------------------------------------------------
+
+
+def metric_card(ctx: PageContext, item_id: str) -> str:
+    return _render("metric_card", ctx, item=ctx.item_of_kind(item_id, METRICS))
+
+
+def metric_formulas_table(ctx: PageContext) -> str:
+    """Every metric with its formula, grouped by category (metrics page and cheat sheet)."""
+    metrics = ctx.catalog.of_kind(METRICS)
+    groups = [
+        (category, [m for m in metrics if m.data["category"] == category])
+        for category in ctx.catalog.vocabularies["metric-categories"].terms
+    ]
+    return _render("metric_formulas_table", ctx, groups=[(c, items) for c, items in groups if items])

@@ -245,7 +245,8 @@ def test_option_comparison_rows_cannot_read_item_data(tmp_path):
 
 # --- the same mistakes in every kind of data -----------------------------------------------
 
-KIND_FIXTURES = {"algorithms": "alpha-learner", "services": "delta-stream", "comparisons": "zeta-comparison", "pipelines": "theta-pipeline"}
+KIND_FIXTURES = {"algorithms": "alpha-learner", "services": "delta-stream", "comparisons": "zeta-comparison",
+                 "pipelines": "theta-pipeline", "metrics": "nu-metric"}
 EVERY_KIND = pytest.mark.parametrize("kind, item_id", KIND_FIXTURES.items())
 
 

@@ -25,12 +25,14 @@ INDEX_PAGES = {
     "services/index.md": "# Services\n\n{{ services_index() }}\n\n## Retired\n\n{{ retired_services_table() }}\n",
     "comparisons/index.md": "# Comparisons\n\n{{ comparisons_index() }}\n",
     "pipelines/index.md": "# Pipelines\n\n{{ pipelines_index() }}\n",
+    "metrics/index.md": "# Metrics\n\n{{ metric_formulas_table() }}\n",
 }
 ITEM_PAGE = {
     "algorithms": "{{{{ algorithm_at_a_glance('{id}') }}}}\n\n{{{{ algorithm_facts('{id}') }}}}\n",
     "services": "{{{{ service_at_a_glance('{id}') }}}}\n\n{{{{ service_facts('{id}') }}}}\n",
     "comparisons": "{{{{ comparison_table('{id}') }}}}\n",
     "pipelines": "{{{{ pipeline_diagram('{id}') }}}}\n",
+    "metrics": "{{{{ metric_card('{id}') }}}}\n",
 }
 
 
@@ -90,6 +92,7 @@ def test_injected_text_is_shown_literally(fixture_project):
         "iota-injection": ["Note <script>alert(14)</script> | pipe", "1 | 2 <script>alert(15)</script>", "# 5 MB",
                            "Old <b>Iota</b> | name", "> choose <script>alert(16)</script>", "<b>in</b> | put"],
         "kappa-injection": ["<script>alert(19)</script> | cell", "Rule <script>alert(20)</script> | one"],
+        "xi-injection": ["Meaning | <script>alert(24)</script>", "0 | 1", "# heading?"],
     }
     for item_id, literals in expected.items():
         text = article_of(site, catalog.get(item_id).page).get_text(" ", strip=True)
@@ -162,3 +165,15 @@ def test_row_layout_puts_one_item_per_row(fixture_project):
     epsilon = catalog.get("epsilon-legacy").data
     assert rows[0] == ["Delta Stream", "—", "—", "Active"]
     assert rows[1][1:] == [epsilon["input"], epsilon["output"], "Discontinued"]
+
+
+def test_formulas_become_mathml_and_stay_inert(fixture_project):
+    site, _ = fixture_project
+    nu = article_of(site, "metrics/nu-metric.md")
+    block = nu.select_one(".kb-formula math")
+    assert block is not None and block.get("display") == "block"
+    assert block.find("mfrac") is not None and block.find("msqrt") is not None
+    assert "\\frac" not in nu.get_text()
+    xi = article_of(site, "metrics/xi-injection.md")
+    assert xi.find("script") is None and xi.find("b") is None
+    assert xi.select_one(".kb-formula math mo").get_text() in {"=", "<"}

@@ -88,9 +88,9 @@ def test_ref_to_an_unknown_id_fails_with_the_id(catalog):
 
 
 def test_referrers_follow_every_cross_reference_field(catalog):
-    # related/confusions (gamma, delta), comparison items (eta), pipeline steps (theta); by kind, then name
+    # related/confusions (gamma, nu, delta), comparison items (eta), pipeline steps (theta); by kind, then name
     assert [item.id for item in render.referrers(catalog, "alpha-learner")] == [
-        "gamma-injection", "eta-algorithms", "theta-pipeline", "delta-stream"]
+        "gamma-injection", "eta-algorithms", "nu-metric", "theta-pipeline", "delta-stream"]
     # status.successor and confusions of services count too
     assert {item.id for item in render.referrers(catalog, "delta-stream")} == {
         "epsilon-legacy", "iota-injection", "kappa-injection", "zeta-comparison", "mu-rows", "lambda-options",
@@ -131,3 +131,18 @@ def test_every_macro_has_its_template_and_every_template_its_macro():
     templates = {path.name.removesuffix(".md.j2") for path in (ROOT / "macros" / "templates").glob("[!_]*.md.j2")}
     assert all(callable(getattr(render, name, None)) for name in MACROS)
     assert templates == set(MACROS) - {"ref", "download_link"}  # these return a single link
+
+
+def test_math_renders_latex_as_mathml_and_names_a_bad_formula():
+    rendered = filters.math(r"\frac{TP}{TP + FP}")
+    assert rendered.startswith("<math") and "<mfrac>" in rendered and "\n" not in rendered
+    with pytest.raises(ValueError, match="unbalanced braces"):
+        filters.math(r"\frac{a}{b")
+    with pytest.raises(ValueError, match=r"unknown command \\fracc"):
+        filters.math(r"\fracc{a}{b}")
+
+
+@pytest.mark.parametrize("latex", [r"\text{<script>alert(1)</script>}", r"\text{<b>x</b>}", r"\text{a & b}"])
+def test_math_refuses_markup_inside_a_formula(latex):
+    with pytest.raises(ValueError, match="it contains markup"):
+        filters.math(latex)

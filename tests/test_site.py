@@ -352,3 +352,33 @@ def test_pipeline_boxes_link_to_each_step_in_order(algorithms, services, compari
             link = box.find("a")
             assert link["href"].rstrip("/").endswith(step["item"]), (pipeline_id, step["item"])
             assert step["does"] in box.get_text(" ", strip=True)
+
+
+# --- metrics ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def metrics():
+    from conftest import read_yaml_dir
+
+    return read_yaml_dir(ROOT / "data" / "metrics")
+
+
+def test_every_metric_page_shows_its_formula_as_rendered_math(metrics, page):
+    assert metrics, "no metric data"
+    for item_id, data in metrics.items():
+        article = page(f"metrics/{item_id}/")
+        formula = article.select_one(".kb-formula math[display=block]")
+        assert formula is not None, item_id
+        assert "\\" not in article.get_text(), item_id  # no LaTeX left as text
+        assert len(article.select("table math")) == len(data["symbols"]), item_id
+
+
+def test_metric_formulas_table_lists_every_metric_by_category(metrics, vocab, page):
+    article = page("metrics/")
+    for term in vocab["metric-categories"]["terms"]:
+        members = sorted((d["name"] for d in metrics.values() if d["category"] == term["id"]), key=str.casefold)
+        heading = article.find("h3", string=lambda s, label=term["label"]: s and s.strip() == f"{label} metrics")
+        rows = heading.find_next("table").find_all("tr")[1:]
+        assert [r.find("td").get_text(strip=True) for r in rows] == members
+        assert all(r.find("math") is not None for r in rows)
