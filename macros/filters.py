@@ -117,4 +117,5 @@ def _safe_mathml(mathml: str, source: str) -> str:
             raise ValueError(f"cannot render formula {source!r}: it contains markup <{name}>")
         element.tag = name
     root.set("xmlns", namespace[1:-1])
-    return " ".join(ElementTree.tostring(root, encoding="unicode").split())
+    # A literal | (absolute value, conditional bars) would end a Markdown table cell.
+    return " ".join(ElementTree.tostring(root, encoding="unicode").split()).replace("|", "&#124;")

@@ -146,3 +146,11 @@ def test_math_renders_latex_as_mathml_and_names_a_bad_formula():
 def test_math_refuses_markup_inside_a_formula(latex):
     with pytest.raises(ValueError, match="it contains markup"):
         filters.math(latex)
+
+
+def test_math_is_safe_inside_a_table_cell():
+    cell = filters.math(r"\text{MAE} = \frac{1}{n}\sum_{i=1}^{n}\left|y_i - \hat{y}_i\right|")
+    soup = html_of(f"| formula | range |\n|---|---|\n| {cell} | 0 to infinity |\n")
+    cells = soup.find_all("td")
+    assert len(cells) == 2 and cells[1].get_text() == "0 to infinity"
+    assert cells[0].find("math") is not None and "|" in cells[0].get_text()

@@ -251,6 +251,13 @@ def test_every_internal_link_and_anchor_resolves(site, all_pages):
     assert checked > 100  # the algorithm pages alone link to each other many times
 
 
+def test_every_table_row_has_as_many_cells_as_its_header(all_pages):
+    for path in all_pages:
+        for table in BeautifulSoup(_article_html(path), "lxml").find_all("table"):
+            widths = {len(row.find_all(["td", "th"])) for row in table.find_all("tr")}
+            assert len(widths) == 1, f"{path}: a value broke a table row {widths}"
+
+
 def test_pages_load_nothing_from_other_hosts(all_pages):
     pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.IGNORECASE)
     for path in all_pages:
