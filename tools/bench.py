@@ -99,7 +99,12 @@ _MkDocsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequ
 def config_without_macros(work: Path) -> Path:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_MkDocsLoader)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
-    config["docs_dir"] = str(ROOT / "docs")
+    config["docs_dir"] = str(ROOT / "docs")  # paths relative to mkdocs.yml become absolute
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "print-site" in plugin:
+            options = plugin["print-site"]
+            options["cover_page_template"] = str(ROOT / options["cover_page_template"])
     config.pop("watch", None)  # only used by `mkdocs serve`
     config["strict"] = False  # pages keep their raw {{ }} calls and so lose their links
     path = work / "mkdocs-without-macros.yml"
