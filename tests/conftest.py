@@ -72,7 +72,7 @@ REPORT: list[str] = []  # lines that tests want shown after the run (relevance f
 
 def pytest_terminal_summary(terminalreporter):
     if REPORT:
-        terminalreporter.section("search relevance and latency")
+        terminalreporter.section("measured (search relevance, latency, page weight)")
         for line in REPORT:
             terminalreporter.write_line(line)
 
