@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser serve build validate nav test bench pdf offline publish lock clean
+.PHONY: help setup browser serve build validate nav lint lint-github links test bench pdf offline publish lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,6 +49,20 @@ validate: setup ## Check data/ against the schemas and vocabularies
 
 nav: setup ## Regenerate the data-driven navigation blocks in mkdocs.yml
 	$(BIN)/python tools/nav.py
+
+lint: setup lint-github ## yamllint, data against its schemas, ruff, codespell (same as pre-commit)
+	$(BIN)/yamllint --strict .
+	$(BIN)/python -m macros
+	$(BIN)/ruff check macros tests tools
+	$(BIN)/codespell
+
+lint-github: setup ## GitHub workflows and Dependabot config against their published schemas
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/wrong-fact.yml .github/ISSUE_TEMPLATE/suggest-topic.yml
+
+links: setup ## Check every external URL in data/ and docs/ (needs the internet; weekly in CI)
+	$(BIN)/python tools/check_links.py
 
 test: setup browser ## Strict build and the whole test suite (browser tests included)
 	$(BIN)/python -m pytest

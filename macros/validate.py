@@ -95,7 +95,7 @@ def validate(catalog: Catalog) -> list[Problem]:
             Draft202012Validator.check_schema(schema)
         except SchemaError as error:
             problems.append(Problem(f"data/schemas/{name}.schema.json", field_path(error.absolute_path), f"invalid JSON Schema: {error.message}"))
-    for name, (file, content) in catalog.vocabulary_files.items():
+    for file, content in catalog.vocabulary_files.values():
         problems += _schema_problems(catalog, validator_class, "vocab", file, content)
         ids = [term.get("id") for term in (content or {}).get("terms", []) if isinstance(term, dict)] if isinstance(content, dict) else []
         for index, term_id in enumerate(ids):

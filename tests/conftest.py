@@ -58,7 +58,6 @@ def served_site(site):
 def browser():
     """Debian's Chromium driven by Playwright (make test installs Chromium when missing)."""
     from playwright.sync_api import sync_playwright
-
     from search.browser_search import launch
 
     with sync_playwright() as playwright:

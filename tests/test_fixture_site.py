@@ -9,8 +9,8 @@ import shutil
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, injection_files, make_data_dir, mkdocs_config, run_build
+
 from macros.validate import load_valid_catalog
 
 INDEX_PAGES = {
@@ -148,7 +148,7 @@ def test_referenced_by_includes_comparisons_and_pipelines(fixture_project):
 
 
 def test_option_comparison_links_options_to_their_items(fixture_project):
-    site, catalog = fixture_project
+    site, _ = fixture_project
     table = article_of(site, "comparisons/lambda-options.md").find("table")
     headers = table.find("tr").find_all("th")[1:]
     assert [h.get_text(strip=True) for h in headers] == ["Option one", "Option two"]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import yaml
-
 from conftest import ROOT, mkdocs_config
+
 from macros.validate import load_valid_catalog
 
 

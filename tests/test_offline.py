@@ -11,16 +11,13 @@ import sys
 import zipfile
 
 import pytest
-import yaml
-from pypdf import PdfReader
-
 from conftest import ROOT, html_path, mkdocs_config
+from pypdf import PdfReader
 from search.browser_search import SearchBox
 
 sys.path.insert(0, str(ROOT / "tools"))
-import offline as offline_tool  # noqa: E402
-import pdf as pdf_tool  # noqa: E402
-
+import offline as offline_tool
+import pdf as pdf_tool
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +60,7 @@ def test_outline_top_level_follows_the_navigation(site_pdf, site):
             expected.append(title)  # a section: its nav title
         else:  # a page: its own title
             soup_title = (html_path(site, value.removesuffix(".md").removesuffix("index")) ).read_text()
-            expected.append(re.search(r"<h1[^>]*>(.*?)<", soup_title, re.S).group(1).strip())
+            expected.append(re.search(r"<h1[^>]*>(.*?)<", soup_title, re.DOTALL).group(1).strip())
     top = [entry.title for entry in site_pdf.outline if not isinstance(entry, list)]
     assert top == expected
     # and it nests: the algorithm pages sit below the "Built-in algorithms" section

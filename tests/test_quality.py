@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import REPORT
 
 # One page of each type. The discontinued service shows a status badge; the content-types
@@ -116,7 +115,7 @@ def test_page_weight_is_reported(browser, served_site):
     for name in ("home", "algorithm"):
         context = browser.new_context()
         sizes: list[int] = []
-        context.on("response", lambda response: sizes.append(len(gzip.compress(response.body(), 6))))
+        context.on("response", lambda response, sizes=sizes: sizes.append(len(gzip.compress(response.body(), 6))))
         page = context.new_page()
         page.goto(served_site + PAGE_TYPES[name], wait_until="networkidle")
         context.close()

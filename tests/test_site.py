@@ -130,7 +130,7 @@ def test_overview_table_has_one_row_per_algorithm(algorithms, vocab, page):
     rows = table_rows(page("algorithms/").find("table"))
     labels = {t["id"]: t["label"] for t in vocab["algorithm-categories"]["terms"]}
     assert [row[0] for row in rows[1:]] == [name_of(algorithms, i) for i in by_name(algorithms)]
-    for row, item_id in zip(rows[1:], by_name(algorithms)):
+    for row, item_id in zip(rows[1:], by_name(algorithms), strict=True):
         assert row[1] == labels[algorithms[item_id]["category"]]
         assert row[6] == ("yes" if algorithms[item_id]["training"]["is_parallelizable"] else "no")
 
@@ -147,7 +147,7 @@ def test_content_type_matrix_cells_equal_the_data(algorithms, vocab, page, direc
     labels = {term["id"]: term["label"] for term in vocab["content-types"]["terms"]}
     assert rows[0] == ["Algorithm", *[labels[ct] for ct in columns]]
     assert [row[0] for row in rows[1:]] == [name_of(algorithms, i) for i in by_name(algorithms)]
-    for row, item_id in zip(rows[1:], by_name(algorithms)):
+    for row, item_id in zip(rows[1:], by_name(algorithms), strict=True):
         expected = [TICK if ct in field(algorithms[item_id]) else "" for ct in columns]
         assert row[1:] == expected, (direction, item_id)
 
@@ -355,7 +355,7 @@ def test_pipeline_boxes_link_to_each_step_in_order(algorithms, services, compari
         article = page(f"pipelines/{pipeline_id}/")
         boxes = article.select(".kb-pipeline li")
         assert len(boxes) == len(pipeline["steps"]), pipeline_id
-        for box, step in zip(boxes, pipeline["steps"]):
+        for box, step in zip(boxes, pipeline["steps"], strict=True):
             link = box.find("a")
             assert link["href"].rstrip("/").endswith(step["item"]), (pipeline_id, step["item"])
             assert step["does"] in box.get_text(" ", strip=True)

@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import data_dir  # noqa: E402
-from macros.catalog import Catalog  # noqa: E402
-from macros.validate import load_valid_catalog  # noqa: E402
+from macros import data_dir
+from macros.catalog import Catalog
+from macros.validate import load_valid_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = re.compile(r"^(?P<indent>\s*)# nav:(?P<kind>[a-z-]+)\s*$")
@@ -38,7 +38,10 @@ def block(catalog: Catalog, kind: str) -> list[str]:
     lines = []
     categories = catalog.vocabularies["service-categories"]
     for category, term in categories.terms.items():
-        services = [item for item in catalog.of_kind("services") if item.data["category"] == category]
+        services = sorted(  # by the label the navigation shows
+            (item for item in catalog.of_kind("services") if item.data["category"] == category),
+            key=lambda item: (item.data.get("short_name") or item.name).casefold(),
+        )
         lines.append(f"- {json.dumps(term['label'], ensure_ascii=False)}:")
         lines.append(f"    - services/{category}/index.md")
         lines += [f"    {entry(item.data.get('short_name') or item.name, item.page)}" for item in services]

@@ -15,9 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from search.browser_search import launch, serve  # noqa: E402
+from playwright.sync_api import sync_playwright
+from search.browser_search import launch, serve
 
 FOOTER = (
     '<div style="font-size:8px;width:100%;text-align:center;color:#555">'

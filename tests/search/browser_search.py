@@ -99,8 +99,7 @@ class SearchBox:
     def _location(self, href: str) -> str:
         """Absolute or relative result href -> site location like 'algorithms/xgboost/'."""
         path = href.split("#")[0].split("?")[0]  # drop the section and Material's ?h= highlight
-        if path.startswith(self.base_url):
-            path = path[len(self.base_url):]
+        path = path.removeprefix(self.base_url)
         return path.lstrip("./").lstrip("/") if path not in ("", "./", ".") else ""
 
 

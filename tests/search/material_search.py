@@ -91,7 +91,7 @@ class MaterialSearch:
         self.index = builder.build()
 
     @classmethod
-    def from_site(cls, site_dir: Path) -> "MaterialSearch":
+    def from_site(cls, site_dir: Path) -> MaterialSearch:
         return cls(json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8")))
 
     @contextmanager
@@ -128,7 +128,8 @@ class MaterialSearch:
                     part = part[:end] + " " + part[end + 1:]
             elif lexeme["type"] == QueryLexer.TERM:
                 term, start, end = lexeme["string"], lexeme["start"], lexeme["end"]
-                split(term, self.separator, lambda s, e: terms.append(part[:start] + term[s:e] + part[end:]))
+                split(term, self.separator,
+                      lambda s, e, p=part, t=term, a=start, b=end: terms.append(p[:a] + t[s:e] + p[b:]))
         return terms
 
     def transform(self, query: str) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPORT
+
 from search.browser_search import SearchBox, latency_summary
 from search.material_search import MaterialSearch
 
