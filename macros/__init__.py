@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -52,6 +53,24 @@ SEARCH_BOOST = {"algorithms": 3, "services": 3, "comparisons": 1.5, "pipelines":
 
 _builds = 0
 _item_of_page: dict = {}  # docs-relative page path -> catalogue item, for the current build
+_last_changed: dict[str, str] = {}  # project-relative file -> ISO date of its last commit
+_project = {"root": Path("."), "repository": ""}
+
+
+def git_last_changed(root: Path) -> dict[str, str]:
+    """Date of the last commit touching each file under docs/ and data/, from one git call.
+    Empty outside a git checkout (fixture projects, a tarball): pages then show no date."""
+    try:
+        log = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", "docs", "data"],
+                             cwd=root, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    dates: dict[str, str] = {}
+    for entry in log.split("\0")[1:]:
+        date, *files = entry.strip().splitlines()
+        for file in files:
+            dates.setdefault(file, date)  # newest commit first
+    return dates
 
 
 def data_dir(config_file: str) -> Path:
@@ -79,6 +98,10 @@ def define_env(env) -> None:
     env.variables["catalog"] = loaded
     _item_of_page.clear()
     _item_of_page.update({item.page: item for item in loaded.items.values()})
+    _project["root"] = Path(env.conf["config_file_path"]).parent
+    _project["repository"] = env.conf["extra"].get("repository", "")
+    _last_changed.clear()
+    _last_changed.update(git_last_changed(_project["root"]))
 
     def bind(function):
         def macro(*args, **kwargs):
@@ -94,8 +117,16 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Called by mkdocs-macros before each page: boost item pages in the search index."""
-    item = _item_of_page.get(env.page.file.src_uri)
+    """Called by mkdocs-macros before each page: search boost, edit link and dates."""
+    page = env.page
+    item = _item_of_page.get(page.file.src_uri)
+    sources = [f"docs/{page.file.src_uri}"]
     if item is not None:
-        search = env.page.meta.setdefault("search", {})
-        search.setdefault("boost", SEARCH_BOOST[item.kind])
+        page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST[item.kind])
+        page.meta["kb_last_verified"] = item.data["last_verified"]
+        sources.append(item.file)
+        if _project["repository"]:  # facts are fixed in the data file, not in the page stub
+            page.edit_url = f"{_project['repository']}/edit/main/{item.file}"
+    dates = [_last_changed[source] for source in sources if source in _last_changed]
+    if dates:
+        page.meta["kb_last_changed"] = max(dates)

@@ -259,9 +259,14 @@ def test_every_table_row_has_as_many_cells_as_its_header(all_pages):
 
 
 def test_pages_load_nothing_from_other_hosts(all_pages):
-    pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.IGNORECASE)
+    # Things a browser fetches: scripts, images, frames and linked resources. A canonical
+    # link only names the page's public address; nothing is loaded from it.
+    fetched_links = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
     for path in all_pages:
-        assert not pattern.search(path.read_text(encoding="utf-8")), path
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        urls = [tag.get("src", "") for tag in soup.find_all(["script", "img", "iframe", "source"])]
+        urls += [tag.get("href", "") for tag in soup.find_all("link") if fetched_links & set(tag.get("rel", []))]
+        assert [url for url in urls if re.match(r"(https?:)?//", url)] == [], path
 
 
 # --- services, comparisons, pipelines --------------------------------------------------------
@@ -389,3 +394,60 @@ def test_metric_formulas_table_lists_every_metric_by_category(metrics, vocab, pa
         rows = heading.find_next("table").find_all("tr")[1:]
         assert [r.find("td").get_text(strip=True) for r in rows] == members
         assert all(r.find("math") is not None for r in rows)
+
+
+# --- edit links, problem reports and dates ------------------------------------------------------
+
+
+def _full_page(site, url: str) -> BeautifulSoup:
+    return BeautifulSoup(html_path(site, url).read_text(encoding="utf-8"), "lxml")
+
+
+def _git_date(path: str) -> str | None:
+    import subprocess
+
+    out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=ROOT, capture_output=True, text=True, check=False)
+    return out.stdout.strip() or None
+
+
+def test_edit_links_lead_to_the_data_file_or_the_markdown(site, algorithms, services, metrics):
+    repository = "https://github.com/aws-ml-kb/aws-ml-kb"  # extra.repository in mkdocs.yml
+    assert f"repository: {repository}" in (ROOT / "mkdocs.yml").read_text()
+    data_pages = {f"algorithms/{i}/": f"data/algorithms/{i}.yaml" for i in algorithms}
+    data_pages |= {f"services/{d['category']}/{i}/": f"data/services/{i}.yaml" for i, d in services.items()}
+    data_pages |= {f"metrics/{i}/": f"data/metrics/{i}.yaml" for i in metrics}
+    for url, data_file in data_pages.items():
+        edit = _full_page(site, url).select_one("a.kb-action-edit")["href"]
+        assert edit == f"{repository}/edit/main/{data_file}", url
+    for url, markdown in {"": "docs/index.md", "about/": "docs/about.md", "algorithms/choose/": "docs/algorithms/choose.md"}.items():
+        assert _full_page(site, url).select_one("a.kb-action-edit")["href"] == f"{repository}/edit/main/{markdown}"
+
+
+def test_every_page_can_report_a_problem_with_its_own_address(site, all_pages):
+    for path in all_pages:
+        if path.parent.name in {"search"} or path.name != "index.html" or "print_page" in path.parts:
+            continue
+        report = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("a.kb-action-report")
+        if report is None:  # 404 page
+            assert path.parent == site and path.name == "404.html"
+            continue
+        url = path.parent.relative_to(site).as_posix()
+        address = "https://aws-ml-kb.github.io/aws-ml-kb/" + (url + "/" if url != "." else "")
+        assert "template=wrong-fact.yml" in report["href"]
+        assert unquote(report["href"].split("page=")[1]) == address, path
+
+
+def test_pages_show_last_change_and_data_pages_their_last_verification(site, algorithms, services):
+    cases = {f"algorithms/{i}/": (f"docs/algorithms/{i}.md", f"data/algorithms/{i}.yaml", d) for i, d in algorithms.items()}
+    cases |= {f"services/{d['category']}/{i}/": (f"docs/services/{d['category']}/{i}.md", f"data/services/{i}.yaml", d)
+              for i, d in list(services.items())[:20]}
+    cases["about/"] = ("docs/about.md", None, None)
+    for url, (markdown, data_file, data) in cases.items():
+        dates = _full_page(site, url).select_one(".kb-page-dates")
+        expected = max(filter(None, [_git_date(markdown), _git_date(data_file) if data_file else None]), default=None)
+        if expected:
+            assert dates.select_one("time").get_text() == expected, url
+        if data is not None:
+            assert f"Facts last verified: {data['last_verified']}" in dates.get_text(" ", strip=True), url
+        else:
+            assert "Facts last verified" not in (dates.get_text() if dates else "")
