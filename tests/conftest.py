@@ -97,15 +97,12 @@ def all_pages(site) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-class _MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: `!ENV [NAME, default]` becomes the default (tests set no such variable)."""
-
-
-_MkDocsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
 def mkdocs_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+    """mkdocs.yml as the tests see it (`!ENV` values at their defaults)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from mkdocs_config import load_mkdocs_config
+
+    return load_mkdocs_config(ROOT / "mkdocs.yml")
 
 
 def read_yaml_dir(folder: Path) -> dict[str, dict]:

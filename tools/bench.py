@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs_config import load_mkdocs_config
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -88,15 +89,8 @@ def search_latency(site_dir: Path) -> tuple[float, float, int]:
     return (*latency_summary(samples), len(queries))
 
 
-class _MkDocsLoader(yaml.SafeLoader):
-    """mkdocs.yml with `!ENV [NAME, default]` read as its default."""
-
-
-_MkDocsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
 def config_without_macros(work: Path) -> Path:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_MkDocsLoader)
+    config = load_mkdocs_config(ROOT / "mkdocs.yml")
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
     config["docs_dir"] = str(ROOT / "docs")  # paths relative to mkdocs.yml become absolute
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
