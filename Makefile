@@ -39,7 +39,7 @@ browser:
 		fi; }
 
 serve: setup ## Serve on http://127.0.0.1:8000 (ADDR=host:port) with live reload (docs/, data/, macros/)
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	KB_SITE_URL="http://$(ADDR)/" $(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 build: setup ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict
