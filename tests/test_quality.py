@@ -32,6 +32,12 @@ def open_search(page, query: str = "xgboost") -> None:
     page.wait_for_selector(".md-search-result__item", timeout=10000)
 
 
+def settle(page) -> None:
+    """Let axe see final colours, not a frame of a fade-in (Material animates search results)."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.wait_for_timeout(300)
+
+
 @pytest.fixture(scope="module")
 def axe():
     return Axe()
@@ -46,6 +52,7 @@ def test_no_serious_accessibility_violations(browser, served_site, axe, scheme):
         page.goto(served_site + path)
         if name == "search results":
             open_search(page)
+        settle(page)
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
         violations = axe.run(page).response["violations"]
         serious = [f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes)" for v in violations if v["impact"] in SERIOUS]
