@@ -96,11 +96,6 @@ def ticks(columns: list[str], present) -> list[Markup | str]:
     return [CHECK if column in present else "" for column in columns]
 
 
-def referrers(catalog: Catalog, item_id: str) -> list[Item]:
-    """Items whose data points at item_id (any x-ref field), sorted by kind then name."""
-    return catalog.referrers(item_id)
-
-
 def field_text(catalog: Catalog, item: Item, path: str) -> str:
     """A field of an item's data as display text: vocabulary ids become labels, lists are joined."""
     value = item.data
@@ -134,7 +129,7 @@ def algorithm_facts(ctx: PageContext, item_id: str) -> str:
 
 
 def referenced_by(ctx: PageContext, item_id: str) -> str:
-    return _render("referenced_by", ctx, item=ctx.catalog.get(item_id), referrers=referrers(ctx.catalog, item_id))
+    return _render("referenced_by", ctx, item=ctx.catalog.get(item_id), referrers=ctx.catalog.referrers(item_id))
 
 
 def algorithm_overview_table(ctx: PageContext) -> str:

@@ -135,6 +135,11 @@ def pipelines() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="session")
+def metrics() -> dict[str, dict]:
+    return read_yaml_dir(ROOT / "data" / "metrics")
+
+
+@pytest.fixture(scope="session")
 def vocab() -> dict[str, dict]:
     return read_yaml_dir(ROOT / "data" / "vocab")
 

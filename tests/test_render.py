@@ -89,13 +89,13 @@ def test_ref_to_an_unknown_id_fails_with_the_id(catalog):
 
 def test_referrers_follow_every_cross_reference_field(catalog):
     # related/confusions (gamma, nu, delta), comparison items (eta), pipeline steps (theta); by kind, then name
-    assert [item.id for item in render.referrers(catalog, "alpha-learner")] == [
+    assert [item.id for item in catalog.referrers("alpha-learner")] == [
         "gamma-injection", "eta-algorithms", "nu-metric", "theta-pipeline", "delta-stream"]
     # status.successor and confusions of services count too
-    assert {item.id for item in render.referrers(catalog, "delta-stream")} == {
+    assert {item.id for item in catalog.referrers("delta-stream")} == {
         "epsilon-legacy", "iota-injection", "kappa-injection", "zeta-comparison", "mu-rows", "lambda-options",
         "theta-pipeline"}
-    assert render.referrers(catalog, "gamma-injection") == []
+    assert catalog.referrers("gamma-injection") == []
 
 
 # --- derived tables ---------------------------------------------------------------------------

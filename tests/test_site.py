@@ -369,13 +369,6 @@ def test_pipeline_boxes_link_to_each_step_in_order(algorithms, services, compari
 # --- metrics ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def metrics():
-    from conftest import read_yaml_dir
-
-    return read_yaml_dir(ROOT / "data" / "metrics")
-
-
 def test_every_metric_page_shows_its_formula_as_rendered_math(metrics, page):
     assert metrics, "no metric data"
     for item_id, data in metrics.items():
