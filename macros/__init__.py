@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import catalog, filters, render, validate
+from . import catalog, exam_map, filters, render, validate
 
 # Every macro a page may call: the render.py function of the same name. Add new ones here.
 MACROS = [
@@ -43,18 +43,29 @@ MACROS = [
     "pipelines_index",
     "metric_card",
     "metric_formulas_table",
+    "formula",
+    "distributions_table",
+    "activation_functions_table",
+    "techniques_table",
+    "misconceptions_list",
+    "glossary_list",
+    "exam_name",
+    "exam_guide",
+    "exams_overview",
+    "exam_crosswalk",
 ]
 
 # Search ranks the page *about* an item above pages that merely mention it: Material's
 # per-page boost, set here from the data instead of in each page's front matter. Values
 # chosen with the relevance suite (tests/search/queries.yaml): comparisons name their items
 # in every row, so a higher boost would let them outrank the items' own pages.
-SEARCH_BOOST = {"algorithms": 3, "services": 3, "comparisons": 1.5, "pipelines": 1, "metrics": 3}
+SEARCH_BOOST = {"algorithms": 3, "services": 3, "comparisons": 1.5, "pipelines": 1, "metrics": 3, "exams": 2}
 
 _builds = 0
 _item_of_page: dict = {}  # docs-relative page path -> catalogue item, for the current build
 _last_changed: dict[str, str] = {}  # project-relative file -> ISO date of its last commit
 _project = {"root": Path("."), "repository": ""}
+_state: dict = {"catalog": None, "exam_map": None}  # the current build's catalogue and exam map
 
 
 def git_last_changed(root: Path) -> dict[str, str]:
@@ -73,6 +84,17 @@ def git_last_changed(root: Path) -> dict[str, str]:
     return dates
 
 
+def glossary_page_problems(loaded: catalog.Catalog, docs_dir: Path) -> list[catalog.Problem]:
+    """Glossary entries that point at a page must point at one that exists (anchors are
+    checked by MkDocs itself when the glossary page links to them)."""
+    file = loaded.glossary_file[0] if loaded.glossary_file else ""
+    return [
+        catalog.Problem(file, f"terms[{index}].see", f"no page docs/{entry['see'].split('#')[0]}", entry["see"], True)
+        for index, entry in enumerate(loaded.glossary)
+        if entry["see"].split("#")[0].endswith(".md") and not (docs_dir / entry["see"].split("#")[0]).is_file()
+    ]
+
+
 def data_dir(config_file: str) -> Path:
     """data/ beside mkdocs.yml; KB_DATA_DIR overrides it (used by tests with fixture data)."""
     return Path(os.environ.get("KB_DATA_DIR") or Path(config_file).parent / "data")
@@ -82,7 +104,7 @@ def _reload_code() -> None:
     """`mkdocs serve` rebuilds in one process, where Python keeps the first import of each
     module; reloading them (dependencies first) lets edits to macros/*.py show on the next
     rebuild, as edits to templates and data already do."""
-    for module in (filters, catalog, validate, render):
+    for module in (filters, catalog, validate, exam_map, render):
         importlib.reload(module)
 
 
@@ -91,13 +113,23 @@ def define_env(env) -> None:
     if _builds:
         _reload_code()
     _builds += 1
+    docs_dir = Path(env.conf["docs_dir"])
     try:
         loaded = validate.load_valid_catalog(data_dir(env.conf["config_file_path"]))
+        pages, problems = exam_map.build_exam_map(docs_dir, loaded)
+        problems += glossary_page_problems(loaded, docs_dir)
+        if problems:
+            raise validate.DataError(problems)
     except validate.DataError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it without a traceback
     env.variables["catalog"] = loaded
+    _state.update(catalog=loaded, exam_map=pages)
+    # Abbreviations from the glossary become <abbr> tooltips on every page: Python-Markdown's
+    # abbr extension takes them as its glossary, so no page has to repeat a definition.
+    abbreviations = {entry["term"]: entry["expansion"] for entry in loaded.glossary if entry.get("expansion")}
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations
     _item_of_page.clear()
-    _item_of_page.update({item.page: item for item in loaded.items.values()})
+    _item_of_page.update({item.page: item for item in loaded.items.values() if item.has_own_page})
     _project["root"] = Path(env.conf["config_file_path"]).parent
     _project["repository"] = env.conf["extra"].get("repository", "")
     _last_changed.clear()
@@ -105,7 +137,7 @@ def define_env(env) -> None:
 
     def bind(function):
         def macro(*args, **kwargs):
-            context = render.PageContext(loaded, env.page.file.src_uri, env.page.url)
+            context = render.PageContext(loaded, env.page.file.src_uri, env.page.url, pages)
             return function(context, *args, **kwargs)
 
         macro.__name__ = function.__name__
@@ -130,3 +162,13 @@ def on_pre_page_macros(env) -> None:
     dates = [_last_changed[source] for source in sources if source in _last_changed]
     if dates:
         page.meta["kb_last_changed"] = max(dates)
+
+
+def on_post_page_macros(env) -> None:
+    """Called by mkdocs-macros after rendering each page: append the exam objectives it covers."""
+    pages = _state["exam_map"]
+    mapped = pages.pages.get(env.page.file.src_uri) if pages else None
+    if mapped is None or mapped.navigation:
+        return
+    context = render.PageContext(_state["catalog"], env.page.file.src_uri, env.page.url, pages)
+    env.markdown += render.exam_objectives(context, mapped.tasks)

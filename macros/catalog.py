@@ -23,8 +23,22 @@ KINDS: dict[str, str] = {
     "comparisons": "comparison",
     "pipelines": "pipeline",
     "metrics": "metric",
+    "exams": "exam",
+    "activations": "activation",
+    "distributions": "distribution",
+    "techniques": "technique",
+    "misconceptions": "misconception",
+}
+# Kinds whose items are sections of one shared page (found by their id as anchor) rather than
+# pages of their own.
+SHARED_PAGES: dict[str, str] = {
+    "activations": "concepts/modelling.md",
+    "distributions": "concepts/data-and-statistics.md",
+    "techniques": "concepts/preparing-data.md",
+    "misconceptions": "misconceptions.md",
 }
 SUPPORT_FOLDERS = {"schemas", "vocab"}
+GLOSSARY_FILE = "glossary.yaml"  # data/glossary.yaml: one list, checked against schemas/glossary.schema.json
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -55,16 +69,23 @@ class Item:
     data: dict[str, Any]
 
     @property
+    def has_own_page(self) -> bool:
+        return self.kind not in SHARED_PAGES
+
+    @property
     def page(self) -> str:
-        """Source path of the item's page, relative to docs/. Services sit in a folder per category."""
+        """Source path of the item's page, relative to docs/ (with #anchor for shared-page kinds).
+        Services sit in a folder per category."""
+        if self.kind in SHARED_PAGES:
+            return f"{SHARED_PAGES[self.kind]}#{self.id}"
         if self.kind == "services":
             return f"services/{self.data['category']}/{self.id}.md"
         return f"{self.kind}/{self.id}.md"
 
     @property
     def name(self) -> str:
-        """Display name: comparisons and pipelines have a title instead of a name."""
-        return self.data.get("name") or self.data["title"]
+        """Display name: comparisons and pipelines have a title, misconceptions a claim."""
+        return self.data.get("name") or self.data.get("title") or self.data["claim"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,12 @@ class Catalog:
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)  # schema stem -> schema
     vocabulary_files: dict[str, tuple[str, Any]] = field(default_factory=dict)  # name -> (file, parsed content)
+    glossary_file: tuple[str, Any] | None = None  # (file, parsed content) of data/glossary.yaml
+
+    @property
+    def glossary(self) -> list[dict[str, Any]]:
+        """Glossary entries in file order (validate.py checks the file before anyone reads this)."""
+        return self.glossary_file[1]["terms"] if self.glossary_file else []
 
     def of_kind(self, kind: str) -> list[Item]:
         """Items of one kind, sorted by display name."""
@@ -205,6 +232,11 @@ def load_catalog(data_dir: Path) -> tuple[Catalog, list[Problem]]:
     for entry in sorted(data_dir.iterdir()):
         if entry.is_dir() and entry.name not in KINDS and entry.name not in SUPPORT_FOLDERS:
             problems.append(Problem(shown(entry), "", f"unknown data folder; expected one of {sorted(KINDS)}"))
+        elif entry.is_file() and entry.name == GLOSSARY_FILE:
+            content, read_problems = read_yaml(entry, shown(entry))
+            problems += read_problems
+            if not read_problems:
+                catalog.glossary_file = (shown(entry), content)
         elif entry.is_file() and entry.name != "README.md":
             problems.append(Problem(shown(entry), "", f"not inside a data folder; move it to one of {sorted(KINDS)}"))
 

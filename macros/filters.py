@@ -117,5 +117,21 @@ def _safe_mathml(mathml: str, source: str) -> str:
             raise ValueError(f"cannot render formula {source!r}: it contains markup <{name}>")
         element.tag = name
     root.set("xmlns", namespace[1:-1])
-    # A literal | (absolute value, conditional bars) would end a Markdown table cell.
-    return " ".join(ElementTree.tostring(root, encoding="unicode").split()).replace("|", "&#124;")
+    return _TEXT_NODE.sub(_text_as_references, " ".join(ElementTree.tostring(root, encoding="unicode").split()))
+
+
+_TEXT_NODE = re.compile(r">([^<]+)<")
+_REFERENCE = re.compile(r"&(?:#[0-9]+|[a-z]+);")
+
+
+def _text_as_references(match: re.Match) -> str:
+    """Every character of a MathML text node as a numeric character reference. Markdown still
+    reads the text between inline HTML tags: this keeps `|` from ending a table cell, `*` or
+    `_` from starting emphasis, and the glossary's abbreviations (`TP`, `RMSE`) from being
+    wrapped in <abbr> inside the formula. Browsers show the same characters."""
+    text, out, position = match.group(1), [], 0
+    for reference in _REFERENCE.finditer(text):  # keep &lt; &amp; from the serialiser as they are
+        out += [f"&#{ord(char)};" for char in text[position:reference.start()]] + [reference.group(0)]
+        position = reference.end()
+    out += [f"&#{ord(char)};" for char in text[position:]]
+    return ">" + "".join(out) + "<"

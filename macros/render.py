@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from . import filters
 from .catalog import Catalog, Item
+from .exam_map import ExamMap
 from .validate import schema_at
 
 TEMPLATES = Environment(
@@ -33,6 +34,7 @@ SERVICES = "services"
 COMPARISONS = "comparisons"
 PIPELINES = "pipelines"
 METRICS = "metrics"
+EXAMS = "exams"
 CHECK = Markup("✓")
 
 
@@ -43,6 +45,7 @@ class PageContext:
     catalog: Catalog
     page: str
     page_url: str = ""  # the page's URL relative to the site root, for links to non-page files
+    exam_map: ExamMap | None = None  # which page covers which exam task (exam pages need it)
 
     def ref(self, item_id: str, label: str | None = None) -> Markup:
         """Link to an item's page, relative to the current page so MkDocs can check it."""
@@ -351,3 +354,158 @@ def metric_formulas_table(ctx: PageContext) -> str:
         for category in ctx.catalog.vocabularies["metric-categories"].terms
     ]
     return _render("metric_formulas_table", ctx, groups=[(c, items) for c, items in groups if items])
+
+
+# --- formulas in prose --------------------------------------------------------------------
+
+
+def formula(ctx: PageContext, caller=None) -> Markup:
+    """A display formula written in a prose page, rendered to MathML at build time:
+
+        {% call formula() %}z = \\frac{x - \\mu}{\\sigma}{% endcall %}
+
+    A call block, because the LaTeX stays exactly as typed there (in a quoted argument Jinja
+    would read \\f or \\n as escape characters)."""
+    if caller is None:
+        raise ValueError("formula is a call block: {% call formula() %}LaTeX{% endcall %}")
+    return Markup('\n\n<div class="kb-formula">{}</div>\n\n').format(filters.math(caller().strip(), "block"))
+
+
+# --- data-driven concept tables -----------------------------------------------------------
+
+
+def distributions_table(ctx: PageContext) -> str:
+    """Every distribution: a summary table, then a section each (anchored by id) with its formula."""
+    items = sorted(ctx.catalog.of_kind("distributions"), key=lambda item: (item.data["type"], item.name.casefold()))
+    return _render("distributions_table", ctx, items=items)
+
+
+def activation_functions_table(ctx: PageContext) -> str:
+    """One row per activation function (anchored by id), then the sources of all of them."""
+    items = ctx.catalog.of_kind("activations")
+    sources = list({source["url"]: source for item in items for source in item.data["sources"]}.values())
+    return _render("activation_functions_table", ctx, items=items, sources=sources)
+
+
+def techniques_table(ctx: PageContext, category: str) -> str:
+    """The techniques of one category ('missing-values' or 'imbalance'): table, then how each works."""
+    if category not in ctx.catalog.vocabularies["technique-categories"].terms:
+        raise ValueError(f"unknown technique category {category!r}; see data/vocab/technique-categories.yaml")
+    items = [item for item in ctx.catalog.of_kind("techniques") if item.data["category"] == category]
+    return _render("techniques_table", ctx, items=items)
+
+
+def misconceptions_list(ctx: PageContext) -> str:
+    """Every misconception, grouped by topic in vocabulary order."""
+    items = ctx.catalog.of_kind("misconceptions")
+    groups = [
+        (topic, [item for item in items if item.data["topic"] == topic])
+        for topic in ctx.catalog.vocabularies["misconception-topics"].terms
+    ]
+    return _render("misconceptions_list", ctx, groups=[(t, group) for t, group in groups if group])
+
+
+def glossary_link(ctx: PageContext, see: str) -> Markup:
+    """Where a glossary entry is explained: an item's page, or a page path with optional anchor."""
+    if see.split("#")[0].endswith(".md"):
+        target = see
+        label = "page" if "#" not in see else "section"
+        return ctx.page_link(target, _page_title(ctx, target.split("#")[0]) or label)
+    return ctx.ref(see)
+
+
+def _page_title(ctx: PageContext, page: str) -> str:
+    mapped = ctx.exam_map.pages.get(page) if ctx.exam_map else None
+    return mapped.title if mapped else ""
+
+
+def glossary_list(ctx: PageContext) -> str:
+    """The whole glossary, one section per initial letter."""
+    groups: dict[str, list[dict]] = {}
+    for entry in ctx.catalog.glossary:
+        initial = entry["term"][0].upper()
+        groups.setdefault(initial if initial.isalpha() else "#", []).append(entry)
+    return _render("glossary_list", ctx, groups=groups, see=lambda entry: glossary_link(ctx, entry["see"]))
+
+
+# --- exams --------------------------------------------------------------------------------
+
+
+def exam_name(ctx: PageContext, exam_id: str) -> Markup:
+    """An exam's code, marked as retired wherever a retired exam is named."""
+    exam = ctx.item_of_kind(exam_id, EXAMS)
+    status = exam.data["status"]
+    if status["state"] == "retired":
+        return Markup('{} <span class="kb-exam-badge kb-exam-badge--retired">Retired {}</span>').format(
+            filters.text(exam.data["code"]), filters.text(status["date"]))
+    return filters.text(exam.data["code"])
+
+
+def task_anchor(number: str) -> str:
+    return "task-" + number.replace(".", "-")
+
+
+def task_link(ctx: PageContext, exam_id: str, number: str, with_statement: bool = True) -> Markup:
+    exam = ctx.item_of_kind(exam_id, EXAMS)
+    statement = next(
+        task["statement"] for domain in exam.data["domains"] for task in domain["tasks"] if task["number"] == number
+    )
+    label = f"{number} {statement}" if with_statement else f"Task {number}"
+    return ctx.page_link(f"{exam.page}#{task_anchor(number)}", label)
+
+
+def _exams(ctx: PageContext) -> list[Item]:
+    """Active exams first, then retired ones; by code within each."""
+    return sorted(ctx.catalog.of_kind(EXAMS), key=lambda e: (e.data["status"]["state"] != "active", e.data["code"]))
+
+
+def exam_objectives(ctx: PageContext, tasks: dict[str, list[str]]) -> str:
+    """The section appended to every content page: which tasks of each exam it covers."""
+    rows = [
+        (exam, [task_link(ctx, exam.id, number) for number in sorted(tasks.get(exam.id, []))])
+        for exam in _exams(ctx)
+    ]
+    return _render("_exam_objectives", ctx, rows=rows, exam_name=lambda exam: exam_name(ctx, exam.id))
+
+
+def exam_guide(ctx: PageContext, exam_id: str) -> str:
+    """An exam's facts, domains and tasks, each task with the pages that cover it."""
+    exam = ctx.item_of_kind(exam_id, EXAMS)
+    if ctx.exam_map is None:
+        raise ValueError("exam_guide needs the exam map (it is built with the site)")
+    covering = {
+        task["number"]: ctx.exam_map.covering(exam.id, task["number"])
+        for domain in exam.data["domains"] for task in domain["tasks"]
+    }
+    successor = exam.data["status"].get("successor")
+    covered = [number for number, pages in covering.items() if pages]
+    return _render("exam_guide", ctx, item=exam, covering=covering, covered=covered, successor=successor,
+                   exam_name=lambda exam_id: exam_name(ctx, exam_id), task_link=lambda e, n: task_link(ctx, e, n),
+                   task_anchor=task_anchor)
+
+
+def exams_overview(ctx: PageContext) -> str:
+    """The exams side by side: status, format, scoring, cost, domains."""
+    return _render("exams_overview", ctx, exams=_exams(ctx), exam_name=lambda exam_id: exam_name(ctx, exam_id))
+
+
+def exam_crosswalk(ctx: PageContext) -> str:
+    """Each retired exam's tasks mapped to its successor's, then successor tasks with no predecessor."""
+    walks = []
+    for exam in _exams(ctx):
+        successor = exam.data["status"].get("successor")
+        if not successor:
+            continue
+        rows = [
+            (task, [task_link(ctx, successor, number) for number in task.get("maps_to", [])])
+            for domain in exam.data["domains"] for task in domain["tasks"]
+        ]
+        reached = {number for task, _ in rows for number in task.get("maps_to", [])}
+        new_tasks = [
+            task_link(ctx, successor, task["number"])
+            for domain in ctx.catalog.get(successor).data["domains"] for task in domain["tasks"]
+            if task["number"] not in reached
+        ]
+        walks.append((exam, ctx.catalog.get(successor), rows, new_tasks))
+    return _render("exam_crosswalk", ctx, walks=walks, task_link=lambda e, n: task_link(ctx, e, n),
+                   exam_name=lambda exam_id: exam_name(ctx, exam_id))

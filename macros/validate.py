@@ -108,6 +108,100 @@ def validate(catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(item.file, f"related[{index}]", "an item cannot be related to itself", other, True))
         if item.kind == "comparisons":
             problems += _comparison_problems(catalog, item)
+        if isinstance(item.data.get("exam_tasks"), dict):
+            problems += exam_task_problems(catalog, item.file, item.data["exam_tasks"])
+    problems += _exam_problems(catalog)
+    if catalog.glossary_file is not None:
+        problems += _glossary_problems(catalog, validator_class)
+    return problems
+
+
+def exam_tasks(catalog: Catalog) -> dict[str, dict[str, dict[str, Any]]]:
+    """exam id -> task number -> task, for every exam in data/exams/."""
+    return {
+        exam.id: {
+            task.get("number"): task
+            for domain in exam.data.get("domains", []) if isinstance(domain, dict)
+            for task in domain.get("tasks", []) if isinstance(task, dict)
+        }
+        for exam in catalog.of_kind("exams")
+    }
+
+
+def exam_task_problems(catalog: Catalog, file: str, mapping: Any, field: str = "exam_tasks") -> list[Problem]:
+    """A page's exam mapping names every exam, and only tasks those exams have. Used for
+    item data here and for the front matter of prose pages by the build."""
+    if not isinstance(mapping, dict):
+        return [Problem(file, field, "must map each exam id to a list of task numbers", mapping, True)]
+    known = exam_tasks(catalog)
+    problems = []
+    for exam_id in sorted(set(known) - set(mapping)):
+        problems.append(Problem(file, f"{field}.{exam_id}", "missing exam: list the tasks this page covers, or [] if none"))
+    for exam_id, numbers in mapping.items():
+        if exam_id not in known:
+            problems.append(Problem(file, f"{field}.{exam_id}", f"unknown exam; exams in data/exams/: {', '.join(sorted(known))}", exam_id, True))
+            continue
+        if not isinstance(numbers, list):
+            problems.append(Problem(file, f"{field}.{exam_id}", "must be a list of task numbers such as \"1.2\"", numbers, True))
+            continue
+        for index, number in enumerate(numbers):
+            if number not in known[exam_id]:
+                problems.append(Problem(file, f"{field}.{exam_id}[{index}]", f"no such task in {exam_id}; its tasks are {', '.join(sorted(map(str, known[exam_id])))}", number, True))
+    return problems
+
+
+def _exam_problems(catalog: Catalog) -> list[Problem]:
+    """Rules for the exams themselves: weights add up to 100, task numbers belong to their
+    domain and are unique, and a retired exam's crosswalk names real tasks of its successor."""
+    problems = []
+    known = exam_tasks(catalog)
+    for exam in catalog.of_kind("exams"):
+        domains = [d for d in exam.data.get("domains", []) if isinstance(d, dict)]
+        weights = [d.get("weight") for d in domains if isinstance(d.get("weight"), int)]
+        if len(weights) == len(domains) and sum(weights) != 100:
+            problems.append(Problem(exam.file, "domains", "domain weights must add up to 100", sum(weights), True))
+        seen: set[str] = set()
+        successor = (exam.data.get("status") or {}).get("successor")
+        for d_index, domain in enumerate(domains):
+            for t_index, task in enumerate(t for t in domain.get("tasks", []) if isinstance(t, dict)):
+                where = f"domains[{d_index}].tasks[{t_index}]"
+                number = str(task.get("number"))
+                if not number.startswith(f"{domain.get('number')}."):
+                    problems.append(Problem(exam.file, f"{where}.number", f"task number must start with its domain number {domain.get('number')}", number, True))
+                if number in seen:
+                    problems.append(Problem(exam.file, f"{where}.number", "duplicate task number", number, True))
+                seen.add(number)
+                if "maps_to" in task and successor not in known:
+                    problems.append(Problem(exam.file, f"{where}.maps_to", "only a retired exam with a successor maps its tasks"))
+                    continue
+                for m_index, target in enumerate(task.get("maps_to") or []):
+                    if target not in known.get(successor, {}):
+                        problems.append(Problem(exam.file, f"{where}.maps_to[{m_index}]", f"no such task in {successor}", target, True))
+    return problems
+
+
+def _glossary_problems(catalog: Catalog, validator_class) -> list[Problem]:
+    file, content = catalog.glossary_file
+    problems = _schema_problems(catalog, validator_class, "glossary", file, content)
+    if problems:
+        return problems
+    ids: dict[str, int] = {}
+    terms: dict[str, int] = {}
+    previous = ""
+    for index, entry in enumerate(content["terms"]):
+        where = f"terms[{index}]"
+        if entry["id"] in ids:
+            problems.append(Problem(file, f"{where}.id", f"duplicate glossary id (first at terms[{ids[entry['id']]}])", entry["id"], True))
+        ids.setdefault(entry["id"], index)
+        if entry["term"] in terms:
+            problems.append(Problem(file, f"{where}.term", f"duplicate glossary term (first at terms[{terms[entry['term']]}])", entry["term"], True))
+        terms.setdefault(entry["term"], index)
+        if entry["term"].casefold() < previous:
+            problems.append(Problem(file, f"{where}.term", f"out of alphabetical order: it comes before {previous!r}", entry["term"], True))
+        previous = entry["term"].casefold()
+        see = entry["see"].split("#")[0]
+        if not see.endswith(".md") and see not in catalog.items:
+            problems.append(Problem(file, f"{where}.see", "neither a page (…/name.md) nor a known item id", entry["see"], True))
     return problems
 
 
@@ -167,7 +261,7 @@ def main(argv: list[str]) -> int:
         print(error, file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(catalog.of_kind(kind))} {kind}" for kind in KINDS)
-    print(f"data/ is valid: {counts}, {len(catalog.vocabularies)} vocabularies")
+    print(f"data/ is valid: {counts}, {len(catalog.glossary)} glossary terms, {len(catalog.vocabularies)} vocabularies")
     return 0
 
 

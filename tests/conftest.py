@@ -153,8 +153,11 @@ def make_data_dir(target: Path, extra_files: dict[str, str] | None = None) -> Pa
     data = target / "data"
     shutil.copytree(ROOT / "data" / "schemas", data / "schemas")
     shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
-    for kind_dir in sorted((FIXTURES / "data").iterdir()):
-        shutil.copytree(kind_dir, data / kind_dir.name)
+    for entry in sorted((FIXTURES / "data").iterdir()):
+        if entry.is_dir():
+            shutil.copytree(entry, data / entry.name)
+        else:  # glossary.yaml
+            shutil.copy(entry, data / entry.name)
     for name, text in (extra_files or {}).items():
         (data / name).parent.mkdir(parents=True, exist_ok=True)
         (data / name).write_text(text, encoding="utf-8")

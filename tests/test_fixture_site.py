@@ -13,19 +13,40 @@ from conftest import ROOT, injection_files, make_data_dir, mkdocs_config, run_bu
 
 from macros.validate import load_valid_catalog
 
+NAVIGATION = "---\nnavigation_page: true\n---\n\n"
 INDEX_PAGES = {
-    "index.md": "# Fixture home\n\n{{ algorithm_overview_table() }}\n",
-    "algorithms/content-types.md": (
+    "index.md": NAVIGATION + "# Fixture home\n\n{{ algorithm_overview_table() }}\n",
+    "algorithms/content-types.md": NAVIGATION + (
         "# Content types\n\n{{ content_type_matrix('training') }}\n\n"
         "{{ content_type_matrix('inference') }}\n\n## Each content type\n\n{{ content_type_index() }}\n"
     ),
-    "algorithms/training.md": "# Training\n\n{{ training_matrix() }}\n",
-    "algorithms/hyperparameters.md": "# Required\n\n{{ required_hyperparameters_table() }}\n",
-    "algorithms/choose.md": "# Choose\n\n{{ problem_type_index() }}\n",
-    "services/index.md": "# Services\n\n{{ services_index() }}\n\n## Retired\n\n{{ retired_services_table() }}\n",
-    "comparisons/index.md": "# Comparisons\n\n{{ comparisons_index() }}\n",
-    "pipelines/index.md": "# Pipelines\n\n{{ pipelines_index() }}\n",
-    "metrics/index.md": "# Metrics\n\n{{ metric_formulas_table() }}\n",
+    "algorithms/training.md": NAVIGATION + "# Training\n\n{{ training_matrix() }}\n",
+    "algorithms/hyperparameters.md": NAVIGATION + "# Required\n\n{{ required_hyperparameters_table() }}\n",
+    "algorithms/choose.md": NAVIGATION + "# Choose\n\n{{ problem_type_index() }}\n",
+    "services/index.md": NAVIGATION + "# Services\n\n{{ services_index() }}\n\n## Retired\n\n{{ retired_services_table() }}\n",
+    "comparisons/index.md": NAVIGATION + "# Comparisons\n\n{{ comparisons_index() }}\n",
+    "pipelines/index.md": NAVIGATION + "# Pipelines\n\n{{ pipelines_index() }}\n",
+    "metrics/index.md": NAVIGATION + "# Metrics\n\n{{ metric_formulas_table() }}\n",
+    "glossary.md": NAVIGATION + "# Glossary\n\n{{ glossary_list() }}\n",
+    "exams/omega-exam.md": NAVIGATION + "# Omega\n\n{{ exam_guide('omega-exam') }}\n",
+    "exams/psi-exam.md": NAVIGATION + "# Psi\n\n{{ exam_guide('psi-exam') }}\n",
+    "exams/index.md": NAVIGATION + "# Exams\n\n{{ exams_overview() }}\n",
+    "exams/crosswalk.md": NAVIGATION + "# Crosswalk\n\n{{ exam_crosswalk() }}\n",
+}
+# Prose pages: they declare their exam tasks in front matter and hold the shared-page kinds.
+PROSE = "---\nexam_tasks:\n  omega-exam: [\"2.1\"]\n  psi-exam: []\n---\n\n"
+PROSE_PAGES = {
+    "concepts/modelling.md": PROSE + "# Modelling\n\n## Activations\n\n{{ activation_functions_table() }}\n",
+    "concepts/data-and-statistics.md": PROSE + "# Data\n\n## Distributions\n\n{{ distributions_table() }}\n",
+    "concepts/preparing-data.md": PROSE + (
+        "# Preparing\n\n## Missing\n\n{{ techniques_table('missing-values') }}\n\n"
+        "## Imbalance\n\n{{ techniques_table('imbalance') }}\n"
+    ),
+    "misconceptions.md": PROSE + "# Misconceptions\n\n{{ misconceptions_list() }}\n",
+    "concepts/fixture.md": PROSE + (
+        "# Fixture prose\n\nALF is trained for PSI-C01 and OMG-C01. `ALF` in code stays plain.\n\n"
+        "{% call formula() %}z = \\frac{x - \\mu}{\\sigma}{% endcall %}\n"
+    ),
 }
 ITEM_PAGE = {
     "algorithms": "{{{{ algorithm_at_a_glance('{id}') }}}}\n\n{{{{ algorithm_facts('{id}') }}}}\n",
@@ -44,10 +65,12 @@ def fixture_project(tmp_path_factory):
     os.symlink(ROOT / "macros", project / "macros")
     os.symlink(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")  # cover template, vendored shim
-    pages = dict(INDEX_PAGES)
+    pages = {**INDEX_PAGES, **PROSE_PAGES}
     for category in {item.data["category"] for item in catalog.of_kind("services")}:
-        pages[f"services/{category}/index.md"] = f"# {category}\n\n{{{{ service_category_index('{category}') }}}}\n"
+        pages[f"services/{category}/index.md"] = NAVIGATION + f"# {category}\n\n{{{{ service_category_index('{category}') }}}}\n"
     for item in catalog.items.values():
+        if not item.has_own_page or item.kind == "exams":
+            continue
         pages[item.page] = f"# Page\n\n{ITEM_PAGE[item.kind].format(id=item.id)}\n{{{{ referenced_by('{item.id}') }}}}\n"
     for path, text in pages.items():
         (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)

@@ -88,13 +88,15 @@ def test_ref_to_an_unknown_id_fails_with_the_id(catalog):
 
 
 def test_referrers_follow_every_cross_reference_field(catalog):
-    # related/confusions (gamma, nu, delta), comparison items (eta), pipeline steps (theta); by kind, then name
+    # related/confusions (rho, gamma, nu, chi, phi, delta), comparison items (eta), pipeline steps
+    # (theta); by kind, then name
     assert [item.id for item in catalog.referrers("alpha-learner")] == [
-        "gamma-injection", "eta-algorithms", "nu-metric", "theta-pipeline", "delta-stream"]
-    # status.successor and confusions of services count too
+        "rho-activation", "gamma-injection", "eta-algorithms", "nu-metric", "chi-injection", "phi-misconception",
+        "theta-pipeline", "delta-stream"]
+    # status.successor and confusions of services count too, and the AWS items offering a technique
     assert {item.id for item in catalog.referrers("delta-stream")} == {
         "epsilon-legacy", "iota-injection", "kappa-injection", "zeta-comparison", "mu-rows", "lambda-options",
-        "theta-pipeline"}
+        "theta-pipeline", "tau-technique"}
     assert catalog.referrers("gamma-injection") == []
 
 
@@ -130,7 +132,8 @@ def test_algorithm_facts_puts_required_hyperparameters_first(catalog):
 def test_every_macro_has_its_template_and_every_template_its_macro():
     templates = {path.name.removesuffix(".md.j2") for path in (ROOT / "macros" / "templates").glob("[!_]*.md.j2")}
     assert all(callable(getattr(render, name, None)) for name in MACROS)
-    assert templates == set(MACROS) - {"ref", "download_link"}  # these return a single link
+    # these return a single link, badge or formula; _exam_objectives is appended by __init__.py
+    assert templates == set(MACROS) - {"ref", "download_link", "formula", "exam_name"}
 
 
 def test_math_renders_latex_as_mathml_and_names_a_bad_formula():

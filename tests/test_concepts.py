@@ -1,0 +1,108 @@
+"""Concept pages: distributions, activation functions, techniques and misconceptions render
+from data with real mathematics, and no page shows raw LaTeX. Expected values come from the
+YAML files read with PyYAML."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from conftest import ROOT, read_yaml_dir
+
+DISTRIBUTIONS = read_yaml_dir(ROOT / "data" / "distributions")
+ACTIVATIONS = read_yaml_dir(ROOT / "data" / "activations")
+TECHNIQUES = read_yaml_dir(ROOT / "data" / "techniques")
+MISCONCEPTIONS = read_yaml_dir(ROOT / "data" / "misconceptions")
+RAW_LATEX = re.compile(r"\\(?:frac|sum|sqrt|mathrm|text|cdot|left|right|mu|sigma|lambda|hat|bar)\b|\$[^$\s][^$]*\$")
+
+
+def section_body(heading) -> list:
+    """The elements after a heading, up to the next heading of level 2 or 3."""
+    body = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in {"h2", "h3"}:
+            break
+        body.append(sibling)
+    return body
+
+
+def test_the_issue_minimum_is_in_the_data():
+    assert {"normal-distribution", "poisson-distribution", "binomial-distribution", "bernoulli-distribution"} <= set(DISTRIBUTIONS)
+    assert {"sigmoid", "tanh", "relu", "softmax"} <= set(ACTIVATIONS)
+    categories = {data["category"] for data in TECHNIQUES.values()}
+    assert categories == {"missing-values", "imbalance"}
+    assert {"smote", "mice", "locf", "nocb", "class-weights", "threshold-moving"} <= set(TECHNIQUES)
+    assert len(MISCONCEPTIONS) >= 20
+    for item_id, data in MISCONCEPTIONS.items():
+        assert data["sources"] and data["correction"] != data["claim"], item_id
+
+
+def test_each_distribution_has_a_section_with_its_formula_as_mathml(page):
+    article = page("concepts/data-and-statistics/")
+    for item_id, data in DISTRIBUTIONS.items():
+        heading = article.find(id=item_id)
+        assert heading is not None and heading.get_text(strip=True) == data["name"], item_id
+        formula = heading.find_next("div", class_="kb-formula")
+        assert formula.find("math", attrs={"display": "block"}) is not None, item_id
+        kind = heading.find_next("table").find("td", string="Type").find_next("td").get_text()
+        assert kind.startswith(data["type"].capitalize()), item_id
+        assert ("mass function (PMF)" in kind) == (data["type"] == "discrete"), item_id
+
+
+def test_activation_table_has_one_row_per_function_with_formula_and_range(page):
+    article = page("concepts/modelling/")
+    for item_id, data in ACTIVATIONS.items():
+        anchor = article.find(id=item_id)
+        assert anchor is not None, item_id
+        row = anchor.find_parent("tr")
+        cells = row.find_all("td")
+        assert cells[0].get_text(strip=True) == data["name"], item_id
+        assert cells[1].find("math") is not None and cells[2].find("math") is not None, item_id
+        for column, field in ((3, "strengths"), (4, "problems"), (5, "use_when")):
+            for value in data[field]:
+                assert " ".join(value.split()) in cells[column].get_text(" ", strip=True), (item_id, field)
+
+
+def test_techniques_are_listed_in_their_category_table_and_explained(page):
+    article = page("concepts/preparing-data/")
+    for item_id, data in TECHNIQUES.items():
+        section = article.find(id=item_id)
+        assert section is not None and section.get_text(strip=True) == data["name"], item_id
+        assert " ".join(data["how"].split()) in " ".join(e.get_text(" ", strip=True) for e in section_body(section)), item_id
+        row_link = article.find("a", href=f"#{item_id}")
+        assert row_link is not None and row_link.find_parent("tr") is not None, item_id
+    # rows of one category sit in one table
+    for category in ("missing-values", "imbalance"):
+        ids = {i for i, d in TECHNIQUES.items() if d["category"] == category}
+        tables = {article.find("a", href=f"#{i}").find_parent("table") for i in ids}
+        assert len(tables) == 1, category
+
+
+def test_each_misconception_shows_claim_correction_and_source(page):
+    article = page("misconceptions/")
+    for item_id, data in MISCONCEPTIONS.items():
+        heading = article.find(id=item_id)
+        assert heading is not None, item_id
+        assert " ".join(data["claim"].split()) in heading.get_text(" ", strip=True), item_id
+        body = section_body(heading)
+        text = " ".join(element.get_text(" ", strip=True) for element in body)
+        assert " ".join(data["correction"].split()) in text, item_id
+        hrefs = {a["href"] for element in body for a in element.find_all("a", href=True)}
+        assert {source["url"] for source in data["sources"]} <= hrefs, item_id
+
+
+def test_no_page_shows_raw_latex(all_pages):
+    assert RAW_LATEX.search(r"a \frac{1}{2}") and RAW_LATEX.search("costs $x + y$ here")  # the check can fail
+    for path in all_pages:
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("article")
+        if article is None:
+            continue
+        for hidden in article.find_all(["code", "pre"]):
+            hidden.decompose()
+        found = RAW_LATEX.search(article.get_text(" "))
+        assert found is None, f"{path}: raw LaTeX {found.group(0)!r}"
+
+
+def test_prose_formulas_are_mathml(page):
+    for url in ("concepts/preparing-data/", "concepts/modelling/", "concepts/evaluation/", "concepts/data-and-statistics/"):
+        assert page(url).select(".kb-formula math[display=block]"), url

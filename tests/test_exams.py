@@ -1,0 +1,214 @@
+"""The exam map: every content page says which exam tasks it covers, every exam page lists the
+pages per task and flags the uncovered ones, the crosswalk follows the data, and a page without
+a mapping (or with a task that does not exist) fails the build.
+
+Expected values come from the YAML files and the pages' front matter, read here with PyYAML."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from conftest import ROOT, make_data_dir, mkdocs_config, read_yaml_dir, run_build
+
+EXAMS = read_yaml_dir(ROOT / "data" / "exams")
+OWN_PAGE_KINDS = ["algorithms", "services", "comparisons", "pipelines", "metrics"]
+
+
+def url_of(source: str) -> str:
+    """'concepts/modelling.md' -> 'concepts/modelling/'; 'services/storage/index.md' -> 'services/storage/'."""
+    stem = source.removesuffix(".md").removesuffix("index")
+    return stem if stem.endswith("/") or stem == "" else stem + "/"
+
+
+@cache
+def declared_mappings() -> dict[str, dict | None]:
+    """docs-relative page -> its exam tasks (None for navigation pages), from data and front matter."""
+    mappings: dict[str, dict | None] = {}
+    for kind in OWN_PAGE_KINDS:
+        for item_id, data in read_yaml_dir(ROOT / "data" / kind).items():
+            page = f"services/{data['category']}/{item_id}.md" if kind == "services" else f"{kind}/{item_id}.md"
+            mappings[page] = data["exam_tasks"]
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        relative = path.relative_to(ROOT / "docs").as_posix()
+        match = re.match(r"---\n(.*?\n)---\n", path.read_text(encoding="utf-8"), re.DOTALL)
+        meta = yaml.safe_load(match.group(1)) if match else {}
+        if meta.get("navigation_page"):
+            mappings[relative] = None
+        elif "exam_tasks" in meta:
+            mappings[relative] = meta["exam_tasks"]
+    return mappings
+
+
+def tasks_of(exam: dict) -> list[dict]:
+    return [task for domain in exam["domains"] for task in domain["tasks"]]
+
+
+def test_the_exams_are_described_and_mls_c01_is_retired():
+    assert set(EXAMS) == {"mla-c01", "mls-c01"}
+    assert EXAMS["mls-c01"]["status"] | {"note": None} == {
+        "state": "retired", "date": "2026-03-31", "successor": "mla-c01", "note": None}
+    assert EXAMS["mla-c01"]["status"]["state"] == "active"
+    for exam in EXAMS.values():
+        assert sum(domain["weight"] for domain in exam["domains"]) == 100
+        assert exam["questions"]["scored"] + exam["questions"]["unscored"] == exam["questions"]["total"]
+        assert any(source["url"].startswith("https://docs.aws.amazon.com/") or "aws.amazon.com" in source["url"]
+                   for source in exam["sources"])
+
+
+def test_every_markdown_page_declares_a_mapping():
+    undeclared = [
+        path.relative_to(ROOT / "docs").as_posix() for path in sorted((ROOT / "docs").rglob("*.md"))
+        if path.relative_to(ROOT / "docs").as_posix() not in declared_mappings()
+    ]
+    assert undeclared == []
+
+
+def test_every_content_page_shows_the_tasks_it_covers(page):
+    checked = 0
+    for source, mapping in declared_mappings().items():
+        article = page(url_of(source))
+        heading = article.find(id="exam-objectives")
+        if mapping is None:
+            assert heading is None, f"{source} is a navigation page but shows exam objectives"
+            continue
+        assert heading is not None, f"{source} has no exam objectives"
+        rows = heading.find_next("table").find_all("tr")[1:]
+        assert len(rows) == len(EXAMS), source
+        for row in rows:
+            code = row.find("td").get_text(" ", strip=True).split()[0]
+            exam_id = code.lower()
+            shown = [a.get_text(" ", strip=True).split()[0] for a in row.find_all("td")[1].find_all("a")]
+            assert shown == sorted(mapping[exam_id]), (source, exam_id)
+            for link in row.find_all("td")[1].find_all("a"):
+                assert link["href"].split("#")[0].endswith(f"exams/{exam_id}/"), (source, link["href"])
+        checked += 1
+    assert checked > 150
+
+
+@pytest.mark.parametrize("exam_id", sorted(EXAMS))
+def test_exam_page_lists_the_covering_pages_of_every_task_or_flags_it(exam_id, page):
+    article = page(f"exams/{exam_id}/")
+    base = f"https://site.test/exams/{exam_id}/"
+    for task in tasks_of(EXAMS[exam_id]):
+        expected = {
+            url_of(source) for source, mapping in declared_mappings().items()
+            if mapping and task["number"] in mapping[exam_id]
+        }
+        heading = article.find(id=f"task-{task['number'].replace('.', '-')}")
+        assert heading is not None, (exam_id, task["number"])
+        assert task["statement"] in heading.get_text(" ", strip=True)
+        section = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in {"h2", "h3"}:
+                break
+            section.append(sibling)
+        listed = {
+            urljoin(base, a["href"]).removeprefix("https://site.test/").split("#")[0]
+            for element in section if element.name == "ul" for a in element.find_all("a")
+        }
+        flagged = any("Not covered yet" in element.get_text() for element in section if element.name == "div")
+        assert listed == expected, (exam_id, task["number"])
+        assert flagged == (not expected), (exam_id, task["number"])
+
+
+@pytest.mark.parametrize("exam_id", sorted(EXAMS))
+def test_domain_table_counts_tasks_and_covered_tasks(exam_id, page):
+    rows = page(f"exams/{exam_id}/").find(id="domains").find_next("table").find_all("tr")[1:]
+    for row, domain in zip(rows, EXAMS[exam_id]["domains"], strict=True):
+        cells = [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+        covered = sum(
+            1 for task in domain["tasks"]
+            if any(mapping and task["number"] in mapping[exam_id] for mapping in declared_mappings().values())
+        )
+        assert cells[1] == f"{domain['weight']} %"
+        assert cells[3] == f"{covered} of {len(domain['tasks'])}"
+
+
+def test_crosswalk_maps_every_mls_task_and_lists_new_mla_tasks(page):
+    article = page("exams/crosswalk/")
+    rows = article.find("table").find_all("tr")[1:]
+    mls, mla = tasks_of(EXAMS["mls-c01"]), tasks_of(EXAMS["mla-c01"])
+    assert len(rows) == len(mls)
+    for row, task in zip(rows, mls, strict=True):
+        cells = row.find_all("td")
+        assert cells[0].get_text(" ", strip=True).startswith(task["number"])
+        targets = [a.get_text(" ", strip=True).split()[0] for a in cells[1].find_all("a")]
+        assert targets == task["maps_to"], task["number"]
+    reached = {number for task in mls for number in task["maps_to"]}
+    new_heading = article.find(id="new-in-mla-c01")
+    listed = [a.get_text(" ", strip=True).split()[0] for a in new_heading.find_next("ul").find_all("a")] \
+        if new_heading.find_next_sibling().name == "ul" else []
+    assert listed == [task["number"] for task in mla if task["number"] not in reached]
+
+
+def test_retired_exam_page_says_so_and_names_its_successor(page):
+    article = page("exams/mls-c01/")
+    warning = article.select_one(".admonition.warning")
+    assert "Retired on 2026-03-31" in warning.get_text()
+    assert warning.find("a", href=re.compile(r"mla-c01/$")) is not None
+
+
+def test_exams_overview_shows_both_exams_side_by_side(page):
+    rows = {row.find("td").get_text(strip=True): [c.get_text(" ", strip=True) for c in row.find_all("td")[1:]]
+            for row in page("exams/").find("table").find_all("tr")[1:]}
+    order = ["mla-c01", "mls-c01"]  # active first
+    assert rows["Duration"] == [f"{EXAMS[e]['duration_minutes']} minutes" for e in order]
+    assert rows["Passing score"][1].startswith(str(EXAMS["mls-c01"]["scoring"]["passing"]))
+    assert "Retired 2026-03-31" in rows["Status"][1] and "Retired" not in rows["Status"][0]
+
+
+def test_mla_only_topics_each_have_a_page(page):
+    topics = {
+        "mlops/ci-cd-and-iac/": ["CodePipeline", "CodeBuild", "CloudFormation", "CDK", "SageMaker Pipelines"],
+        "mlops/model-registry-and-versioning/": ["Model Registry"],
+        "mlops/drift-monitoring/": ["drift", "Model Monitor"],
+        "mlops/cost-optimisation/": ["Spot", "Savings Plans"],
+        "mlops/bedrock-and-jumpstart/": ["Bedrock", "JumpStart"],
+    }
+    for url, words in topics.items():
+        text = page(url).get_text(" ", strip=True)
+        for word in words:
+            assert word in text, (url, word)
+
+
+# --- a page without a mapping, or with a wrong one, fails the build -------------------------
+
+
+def _project_with_page(tmp_path, text: str):
+    import os
+    import shutil
+
+    project = tmp_path / "project"
+    make_data_dir(project)
+    os.symlink(ROOT / "macros", project / "macros")
+    os.symlink(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    (project / "docs" / "index.md").write_text(text)
+    config = mkdocs_config()
+    config["nav"] = ["index.md"]
+    config.pop("extra_css", None)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    return run_build(project / "mkdocs.yml", project / "site", {"KB_DATA_DIR": ""})
+
+
+def test_a_page_without_an_exam_mapping_fails_the_build(tmp_path):
+    result = _project_with_page(tmp_path, "# No mapping\n")
+    assert result.returncode != 0
+    assert "docs/index.md: front matter: no exam mapping" in result.stderr
+
+
+def test_a_page_naming_an_unknown_task_fails_the_build(tmp_path):
+    result = _project_with_page(tmp_path, "---\nexam_tasks:\n  omega-exam: ['9.9']\n  psi-exam: []\n---\n# Bad task\n")
+    assert result.returncode != 0
+    assert "docs/index.md: exam_tasks.omega-exam[0]: no such task in omega-exam" in result.stderr
+    assert "(value: '9.9')" in result.stderr
+
+
+def test_a_page_leaving_out_an_exam_fails_the_build(tmp_path):
+    result = _project_with_page(tmp_path, "---\nexam_tasks:\n  omega-exam: ['1.1']\n---\n# Missing exam\n")
+    assert result.returncode != 0
+    assert "docs/index.md: exam_tasks.psi-exam: missing exam" in result.stderr
