@@ -22,6 +22,10 @@ PAGE_TYPES = {
     "pipeline": "pipelines/voice-assistant/",
     "metric": "metrics/f1-score/",
     "matrix": "algorithms/content-types/",
+    "concept": "concepts/preparing-data/",
+    "glossary": "glossary/",
+    "exam": "exams/mls-c01/",
+    "misconceptions": "misconceptions/",
 }
 SERIOUS = {"serious", "critical"}
 
