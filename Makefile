@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser serve build validate nav lint lint-github links test bench pdf offline publish lock clean
+.PHONY: help setup browser serve build validate nav lint lint-github links test bench pdf offline anki publish lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -78,9 +78,12 @@ pdf: setup browser ## The whole site and the cheat sheet as PDFs, in dist/
 offline: setup ## An offline copy of the site that works from file://, as dist/aws-ml-kb-offline.zip
 	$(BIN)/python tools/offline.py dist/aws-ml-kb-offline.zip
 
-publish: build pdf offline ## site/ ready to publish, with the PDFs and the zip in site/downloads/
+anki: setup ## Every flashcard as a deck file for Anki, as dist/aws-ml-kb-anki.txt
+	$(BIN)/python tools/anki.py dist/aws-ml-kb-anki.txt
+
+publish: build pdf offline anki ## site/ ready to publish, with the PDFs, the zip and the Anki deck in site/downloads/
 	mkdir -p site/downloads
-	cp dist/aws-ml-kb.pdf dist/aws-ml-kb-cheat-sheet.pdf dist/aws-ml-kb-offline.zip site/downloads/
+	cp dist/aws-ml-kb.pdf dist/aws-ml-kb-cheat-sheet.pdf dist/aws-ml-kb-offline.zip dist/aws-ml-kb-anki.txt site/downloads/
 
 lock: ## Re-pin requirements.lock after editing requirements.txt
 	rm -rf $(VENV)/lock && $(PYTHON) -m venv $(VENV)/lock

@@ -53,6 +53,10 @@ MACROS = [
     "exam_guide",
     "exams_overview",
     "exam_crosswalk",
+    "flashcards_app",
+    "practice_app",
+    "algorithm_chooser",
+    "flashcard_count",
 ]
 
 # Search ranks the page *about* an item above pages that merely mention it: Material's
@@ -137,7 +141,7 @@ def define_env(env) -> None:
 
     def bind(function):
         def macro(*args, **kwargs):
-            context = render.PageContext(loaded, env.page.file.src_uri, env.page.url, pages)
+            context = render.PageContext(loaded, env.page.file.src_uri, env.page.url, pages, env.conf["use_directory_urls"])
             return function(context, *args, **kwargs)
 
         macro.__name__ = function.__name__
@@ -170,5 +174,5 @@ def on_post_page_macros(env) -> None:
     mapped = pages.pages.get(env.page.file.src_uri) if pages else None
     if mapped is None or mapped.navigation:
         return
-    context = render.PageContext(_state["catalog"], env.page.file.src_uri, env.page.url, pages)
+    context = render.PageContext(_state["catalog"], env.page.file.src_uri, env.page.url, pages, env.conf["use_directory_urls"])
     env.markdown += render.exam_objectives(context, mapped.tasks)

@@ -28,6 +28,7 @@ KINDS: dict[str, str] = {
     "distributions": "distribution",
     "techniques": "technique",
     "misconceptions": "misconception",
+    "questions": "question",
 }
 # Kinds whose items are sections of one shared page (found by their id as anchor) rather than
 # pages of their own.
@@ -36,6 +37,7 @@ SHARED_PAGES: dict[str, str] = {
     "distributions": "concepts/data-and-statistics.md",
     "techniques": "concepts/preparing-data.md",
     "misconceptions": "misconceptions.md",
+    "questions": "study/practice.md",
 }
 SUPPORT_FOLDERS = {"schemas", "vocab"}
 GLOSSARY_FILE = "glossary.yaml"  # data/glossary.yaml: one list, checked against schemas/glossary.schema.json
@@ -84,8 +86,9 @@ class Item:
 
     @property
     def name(self) -> str:
-        """Display name: comparisons and pipelines have a title, misconceptions a claim."""
-        return self.data.get("name") or self.data.get("title") or self.data["claim"]
+        """Display name: comparisons and pipelines have a title, misconceptions a claim,
+        questions their question."""
+        return self.data.get("name") or self.data.get("title") or self.data.get("claim") or self.data["question"]
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ class Catalog:
         """id -> items pointing at it; built once, since every item page asks."""
         found: dict[str, list[Item]] = {}
         for item in self.items.values():
+            if item.kind == "questions":
+                continue  # questions live in the quiz script, not at an address "Referenced by" could link
             for target in self.references(item) - {item.id}:
                 found.setdefault(target, []).append(item)
         return found

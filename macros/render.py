@@ -46,6 +46,7 @@ class PageContext:
     page: str
     page_url: str = ""  # the page's URL relative to the site root, for links to non-page files
     exam_map: ExamMap | None = None  # which page covers which exam task (exam pages need it)
+    directory_urls: bool = True  # False in the offline copy: pages are <name>.html
 
     def ref(self, item_id: str, label: str | None = None) -> Markup:
         """Link to an item's page, relative to the current page so MkDocs can check it."""
@@ -509,3 +510,112 @@ def exam_crosswalk(ctx: PageContext) -> str:
         walks.append((exam, ctx.catalog.get(successor), rows, new_tasks))
     return _render("exam_crosswalk", ctx, walks=walks, task_link=lambda e, n: task_link(ctx, e, n),
                    exam_name=lambda exam_id: exam_name(ctx, exam_id))
+
+
+# --- study tools (issue #8) ----------------------------------------------------------------
+
+
+def site_url(page: str, directory_urls: bool = True) -> str:
+    """A docs-relative source path (optionally #anchor) as the built page's URL path:
+    'algorithms/xgboost.md' -> 'algorithms/xgboost/' ('algorithms/xgboost.html' in the offline
+    copy, which turns directory URLs off), 'index.md' -> '' ('index.html')."""
+    path, _, anchor = page.partition("#")
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        url = stem + ".html"
+    else:
+        url = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(ctx: PageContext, page: str) -> str:
+    """URL of a docs page relative to the page being rendered (so it works from file:// too)."""
+    path, _, anchor = site_url(page, ctx.directory_urls).partition("#")
+    relative = posixpath.relpath(path or ".", posixpath.dirname(ctx.page_url) or ".")
+    if ctx.directory_urls or relative == ".":
+        relative = relative.rstrip("/") + "/"
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def _asset(ctx: PageContext, path: str) -> str:
+    return posixpath.relpath(path, posixpath.dirname(ctx.page_url) or ".")
+
+
+def _json_for_script(value) -> Markup:
+    """JSON that can sit inside <script type="application/json"> (no '</' can close the tag)."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("</", "<\\/").replace("<!--", "<\\!--"))
+
+
+def _exams_payload(ctx: PageContext) -> list[dict]:
+    return [
+        {"id": exam.id, "code": exam.data["code"], "retired": exam.data["status"]["state"] == "retired",
+         "retiredOn": exam.data["status"].get("date", ""),
+         "domains": [{"number": d["number"], "name": d["name"]} for d in exam.data["domains"]]}
+        for exam in _exams(ctx)
+    ]
+
+
+def _study_record(ctx: PageContext, record) -> dict:
+    data = record.as_dict()
+    data["url"] = relative_url(ctx, record.page)
+    data["formula"] = str(filters.math(record.formula, "block")) if record.formula else ""
+    del data["page"]
+    return data
+
+
+def flashcards_app(ctx: PageContext) -> str:
+    """The flashcards page: every card generated from the data, as JSON for the script."""
+    from . import study
+
+    cards = study.flashcards(ctx.catalog, ctx.exam_map)
+    topics = [{"id": t, "label": label} for t, label in study.TOPICS.items() if any(c.topic == t for c in cards)]
+    payload = {"exams": _exams_payload(ctx), "topics": topics, "cards": [_study_record(ctx, c) for c in cards]}
+    return _render("flashcards_app", ctx, count=len(cards), payload=_json_for_script(payload),
+                   script=_asset(ctx, "assets/study/study.js"))
+
+
+def practice_app(ctx: PageContext) -> str:
+    """The practice-questions page: generated and hand-written questions as JSON for the script."""
+    from . import study
+
+    questions = study.practice_questions(ctx.catalog, ctx.exam_map)
+    topics = [{"id": t, "label": label} for t, label in study.TOPICS.items() if any(q.topic == t for q in questions)]
+    payload = {"exams": _exams_payload(ctx), "topics": topics, "questions": [_study_record(ctx, q) for q in questions]}
+    return _render("practice_app", ctx, count=len(questions), payload=_json_for_script(payload),
+                   script=_asset(ctx, "assets/study/study.js"))
+
+
+CHOOSER_FILTERS = [  # (filter id, label, vocabulary or None, values of an algorithm)
+    ("problem", "Problem type", "problem-types", lambda d: d["problem_types"]),
+    ("learning", "Learning", "learning-types", lambda d: d["learning_types"]),
+    ("content", "Training content type", "content-types", lambda d: d["training"]["content_types"]),
+    ("processor", "Training on", "processors", lambda d: d["training"]["processors"]),
+    ("pipe", "Pipe mode", None, lambda d: ["yes" if any(m["mode"] == "pipe" for m in d["training"]["input_modes"]) else "no"]),
+    ("parallel", "Parallelizable (multi-instance)", None, lambda d: ["yes" if d["training"]["is_parallelizable"] else "no"]),
+]
+
+
+def algorithm_chooser(ctx: PageContext) -> str:
+    """Every algorithm in a table whose rows carry their filter values; the script narrows it.
+    Without JavaScript the whole table shows and the filters stay hidden."""
+    algorithms = ctx.catalog.of_kind(ALGORITHMS)
+    filters_ = []
+    for key, label, vocabulary, values_of in CHOOSER_FILTERS:
+        used = {value for item in algorithms for value in values_of(item.data)}
+        if vocabulary:
+            options = [(term, ctx.label(vocabulary, term)) for term in ctx.catalog.vocabularies[vocabulary].terms if term in used]
+        else:
+            options = [(value, value.capitalize()) for value in ("yes", "no") if value in used]
+        filters_.append((key, label, options))
+    rows = [(item, {key: " ".join(values_of(item.data)) for key, _, _, values_of in CHOOSER_FILTERS}) for item in algorithms]
+    return _render("algorithm_chooser", ctx, filters=filters_, rows=rows, script=_asset(ctx, "assets/study/study.js"),
+                   url=lambda page: relative_url(ctx, page))
+
+
+def flashcard_count(ctx: PageContext) -> str:
+    from . import study
+
+    return str(len(study.flashcards(ctx.catalog, ctx.exam_map)))

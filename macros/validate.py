@@ -108,6 +108,10 @@ def validate(catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(item.file, f"related[{index}]", "an item cannot be related to itself", other, True))
         if item.kind == "comparisons":
             problems += _comparison_problems(catalog, item)
+        if item.kind == "questions" and isinstance(item.data.get("options"), list):
+            right = [o for o in item.data["options"] if isinstance(o, dict) and o.get("correct") is True]
+            if len(right) != 1:
+                problems.append(Problem(item.file, "options", "exactly one option must have correct: true", len(right), True))
         if isinstance(item.data.get("exam_tasks"), dict):
             problems += exam_task_problems(catalog, item.file, item.data["exam_tasks"])
     problems += _exam_problems(catalog)

@@ -125,6 +125,30 @@ def test_offline_copy_searches_from_file_urls_with_no_network(offline_copy, brow
     assert requests and [url for url in requests if not url.startswith("file://")] == []
 
 
+def test_offline_copy_runs_the_study_tools_from_file_urls(offline_copy, browser):
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    tab = context.new_page()
+    tab.goto((offline_copy / "study" / "flashcards.html").as_uri())
+    tab.locator('[data-action="flip"]').click()
+    link = tab.locator(".kb-card__back a").get_attribute("href")
+    assert (offline_copy / "study" / link.split("#")[0]).resolve().is_file(), link
+    tab.locator('[data-action="knew"]').click()
+    tab.reload()  # progress survives in file:// localStorage
+    assert tab.evaluate("Object.keys(JSON.parse(localStorage.getItem('kb-flashcards-v1'))).length") == 1
+    tab.goto((offline_copy / "algorithms" / "chooser.html").as_uri())
+    tab.select_option('[data-filter="problem"]', "regression")
+    href = tab.locator("tbody tr:visible a").first.get_attribute("href")
+    assert (offline_copy / "algorithms" / href).is_file(), href
+    tab.goto((offline_copy / "study" / "practice.html").as_uri())
+    tab.locator('[data-action="start"]').click()
+    tab.locator(".kb-quiz__option").first.click()
+    assert tab.locator(".kb-quiz__feedback").get_attribute("data-result") in {"correct", "incorrect"}
+    context.close()
+    assert [url for url in requests if not url.startswith("file://")] == []
+
+
 def test_offline_copy_ships_the_worker_shim_instead_of_a_cdn(offline_copy):
     index = (offline_copy / "index.html").read_text(encoding="utf-8")
     assert 'src="assets/vendor/iframe-worker/shim.js"' in index
@@ -137,6 +161,7 @@ def test_downloads_are_linked_from_home_page_and_footer(site, page):
     assert "downloads/" in home_links
     downloads_page = {a["href"] for a in page("downloads/").find_all("a", href=True)}
     footer = (site / "algorithms" / "xgboost" / "index.html").read_text(encoding="utf-8")
+    assert "aws-ml-kb-anki.txt" in downloads_page
     for name in ("aws-ml-kb.pdf", "aws-ml-kb-cheat-sheet.pdf", "aws-ml-kb-offline.zip"):
         assert name in downloads_page
         assert f'href="../../downloads/{name}"' in footer

@@ -26,6 +26,9 @@ PAGE_TYPES = {
     "glossary": "glossary/",
     "exam": "exams/mls-c01/",
     "misconceptions": "misconceptions/",
+    "flashcards": "study/flashcards/",
+    "quiz": "study/practice/",
+    "chooser": "algorithms/chooser/",
 }
 SERIOUS = {"serious", "critical"}
 

@@ -133,7 +133,7 @@ def test_every_macro_has_its_template_and_every_template_its_macro():
     templates = {path.name.removesuffix(".md.j2") for path in (ROOT / "macros" / "templates").glob("[!_]*.md.j2")}
     assert all(callable(getattr(render, name, None)) for name in MACROS)
     # these return a single link, badge or formula; _exam_objectives is appended by __init__.py
-    assert templates == set(MACROS) - {"ref", "download_link", "formula", "exam_name"}
+    assert templates == set(MACROS) - {"ref", "download_link", "formula", "exam_name", "flashcard_count"}
 
 
 def test_math_renders_latex_as_mathml_and_names_a_bad_formula():

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, html_path
 
 TICK = "✓"
-DOWNLOADS = {"aws-ml-kb.pdf", "aws-ml-kb-cheat-sheet.pdf", "aws-ml-kb-offline.zip"}
+DOWNLOADS = {"aws-ml-kb.pdf", "aws-ml-kb-cheat-sheet.pdf", "aws-ml-kb-offline.zip", "aws-ml-kb-anki.txt"}
 
 
 def table_after(article, heading_id: str):
