@@ -3,6 +3,7 @@ inert text, tables keep their shape, status badges appear exactly where they sho
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -32,7 +33,12 @@ INDEX_PAGES = {
     "exams/psi-exam.md": NAVIGATION + "# Psi\n\n{{ exam_guide('psi-exam') }}\n",
     "exams/index.md": NAVIGATION + "# Exams\n\n{{ exams_overview() }}\n",
     "exams/crosswalk.md": NAVIGATION + "# Crosswalk\n\n{{ exam_crosswalk() }}\n",
+    "study/flashcards.md": NAVIGATION + "# Cards\n\n{{ flashcards_app() }}\n",
+    "study/practice.md": NAVIGATION + "# Practice\n\n{{ practice_app() }}\n",
+    "algorithms/chooser.md": NAVIGATION + "# Chooser\n\n{{ algorithm_chooser() }}\n",
 }
+# The only scripts a page may hold: the study tools' data (JSON, not run) and their code.
+STUDY_SCRIPTS = {"kb-flashcards-data", "kb-practice-data"}
 # Prose pages: they declare their exam tasks in front matter and hold the shared-page kinds.
 PROSE = "---\nexam_tasks:\n  omega-exam: [\"2.1\"]\n  psi-exam: []\n---\n\n"
 PROSE_PAGES = {
@@ -98,8 +104,14 @@ def articles(site):
 def test_no_markup_from_data_becomes_html(fixture_project):
     site, _ = fixture_project
     for path, article in articles(site):
-        for tag in ("script", "iframe", "img", "b", "i"):  # the templates never write these
+        for tag in ("iframe", "img", "b", "i"):  # the templates never write these
             assert article.find_all(tag) == [], f"{path}: <{tag}> from data"
+        for script in article.find_all("script"):
+            if script.get("type") == "application/json":
+                assert script.get("id") in STUDY_SCRIPTS, f"{path}: unexpected data script"
+                json.loads(script.string)  # a value holding </script> did not end it early
+            else:
+                assert script.get("src", "").endswith("assets/study/study.js") and not script.string, f"{path}: <script> from data"
         # The templates' own emphasis holds fixed words; the data's **bold** / _emphasis_ must not.
         assert not [t for t in article.find_all(["em", "strong"]) if t.get_text() in {"bold", "emphasis"}], path
         assert not article.find("a", href=lambda h: h and h.startswith("javascript:")), path
@@ -200,3 +212,36 @@ def test_formulas_become_mathml_and_stay_inert(fixture_project):
     xi = article_of(site, "metrics/xi-injection.md")
     assert xi.find("script") is None and xi.find("b") is None
     assert xi.select_one(".kb-formula math mo").get_text() in {"=", "<"}
+
+
+def test_study_data_carries_injected_text_as_inert_strings(fixture_project):
+    site, catalog = fixture_project
+    cards = json.loads(article_of(site, "study/flashcards.md").find("script", id="kb-flashcards-data").string)["cards"]
+    claim = catalog.get("chi-injection").data["claim"]
+    assert any(card["front"].endswith(claim) for card in cards)
+    questions = json.loads(article_of(site, "study/practice.md").find("script", id="kb-practice-data").string)["questions"]
+    assert any(claim in q["prompt"] or catalog.get("chi-injection").data["correction"] in q["prompt"] for q in questions)
+
+
+def test_fixture_exam_pages_flag_the_uncovered_task_and_show_the_crosswalk(fixture_project):
+    site, _ = fixture_project
+    omega = article_of(site, "exams/omega-exam.md")
+    uncovered = omega.find(id="task-1-2")
+    assert "Not covered yet" in uncovered.find_next("div").get_text()
+    covered = omega.find(id="task-2-1").find_next("ul")
+    assert "Fixture prose" in covered.get_text()
+    crosswalk = article_of(site, "exams/crosswalk.md").find("table").find_all("tr")[1:]
+    assert [row.find_all("td")[1].get_text(" ", strip=True) for row in crosswalk] == ["1.1 Store fixture data", "no equivalent"]
+
+
+def test_fixture_abbreviations_get_tooltips_outside_code_and_formulas(fixture_project):
+    site, _ = fixture_project
+    prose = article_of(site, "concepts/fixture.md")
+    titles = {abbr.get_text(): abbr["title"] for abbr in prose.find_all("abbr")}
+    assert titles["ALF"] == "Alpha Learner Fixture"
+    assert titles["PSI-C01"] == "Psi fixture exam (retired 2026-03-31)"
+    assert prose.find("code").find("abbr") is None
+    assert prose.select_one(".kb-formula math") is not None and prose.select_one(".kb-formula abbr") is None
+    injected = article_of(site, "glossary.md")
+    assert injected.find("script") is None
+    assert "Zeta <script>alert(35)</script> | expansion" in injected.get_text(" ", strip=True)
