@@ -35,6 +35,12 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
+def flat(text: str) -> str:
+    """White space folded, for comparing page text with data. Take the text with a plain
+    get_text(): a separator or strip=True would add or drop spaces around an <abbr>."""
+    return " ".join(text.split())
+
+
 def html_path(site_dir: Path, page_url: str) -> Path:
     """'algorithms/xgboost/' -> site/algorithms/xgboost/index.html."""
     return site_dir / page_url.strip("/") / "index.html" if page_url.strip("/") else site_dir / "index.html"
