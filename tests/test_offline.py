@@ -139,7 +139,7 @@ def test_offline_copy_runs_the_study_tools_from_file_urls(offline_copy, browser)
     assert tab.evaluate("Object.keys(JSON.parse(localStorage.getItem('kb-flashcards-v1'))).length") == 1
     tab.goto((offline_copy / "algorithms" / "chooser.html").as_uri())
     tab.select_option('[data-filter="problem"]', "regression")
-    href = tab.locator("tbody tr:visible a").first.get_attribute("href")
+    href = tab.locator("#kb-chooser tbody tr:visible a").first.get_attribute("href")
     assert (offline_copy / "algorithms" / href).is_file(), href
     tab.goto((offline_copy / "study" / "practice.html").as_uri())
     tab.locator('[data-action="start"]').click()

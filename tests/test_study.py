@@ -10,7 +10,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import ROOT, mkdocs_config, read_yaml_dir
+from conftest import ROOT, flat, mkdocs_config, read_yaml_dir
 
 ALGORITHMS = read_yaml_dir(ROOT / "data" / "algorithms")
 SERVICES = read_yaml_dir(ROOT / "data" / "services")
@@ -24,7 +24,7 @@ def expected_card_count() -> int:
     fact holding a number; formula and meaning per metric; one per glossary entry and per
     misconception, activation function, distribution and technique."""
     services = sum(
-        1 + (data["status"]["state"] != "active") + sum(any(c.isdigit() for c in f["value"]) for f in data["key_facts"])
+        1 + (data["status"]["state"] != "active") + sum(any(c.isdigit() for c in str(f["value"])) for f in data["key_facts"])
         for data in SERVICES.values()
     )
     others = sum(len(read_yaml_dir(ROOT / "data" / kind)) for kind in OTHER_KINDS)
@@ -219,7 +219,7 @@ def test_chooser_shows_exactly_the_matching_algorithms(tab, served_site, filters
         tab.select_option(f'[data-filter="{key}"]', value)
     expected = sorted(data["name"] for data in ALGORITHMS.values()
                       if all(value in CHOOSER_VALUES[key](data) for key, value in filters.items()))
-    shown = sorted(tab.locator("tbody tr:visible td:first-child").all_text_contents())
+    shown = sorted(tab.locator("#kb-chooser tbody tr:visible td:first-child").all_text_contents())
     assert shown == expected
     assert tab.locator(".kb-chooser__count").text_content() == f"{len(expected)} of {len(ALGORITHMS)} algorithms match"
 
@@ -227,7 +227,7 @@ def test_chooser_shows_exactly_the_matching_algorithms(tab, served_site, filters
 def test_chooser_clear_restores_every_row(tab, served_site):
     tab.goto(served_site + "algorithms/chooser/")
     tab.select_option('[data-filter="problem"]', "regression")
-    tab.locator('button[type="reset"]').click()
+    tab.locator('#kb-chooser button[type="reset"]').click()
     tab.wait_for_function("document.querySelector('#kb-chooser').dataset.shown === '%d'" % len(ALGORITHMS))
 
 
@@ -235,7 +235,7 @@ def test_chooser_without_javascript_shows_the_whole_table(page):
     article = page("algorithms/chooser/")
     assert article.select_one("form.kb-chooser__filters").has_attr("hidden")
     rows = article.select("table.kb-chooser__table tbody tr")
-    assert sorted(row.find("td").get_text(strip=True) for row in rows) == sorted(d["name"] for d in ALGORITHMS.values())
+    assert sorted(flat(row.find("td").get_text()) for row in rows) == sorted(d["name"] for d in ALGORITHMS.values())
     # each filter offers exactly the values some algorithm has
     for key, values_of in CHOOSER_VALUES.items():
         offered = {o["value"] for o in article.select(f'select[data-filter="{key}"] option') if o["value"]}
