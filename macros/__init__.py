@@ -62,8 +62,9 @@ MACROS = [
 # Search ranks the page *about* an item above pages that merely mention it: Material's
 # per-page boost, set here from the data instead of in each page's front matter. Values
 # chosen with the relevance suite (tests/search/queries.yaml): comparisons name their items
-# in every row, so a higher boost would let them outrank the items' own pages.
-SEARCH_BOOST = {"algorithms": 3, "services": 3, "comparisons": 1.5, "pipelines": 1, "metrics": 3, "exams": 2}
+# in every row, so a higher boost would let them outrank the items' own pages. Exam pages
+# list the title of every page that covers a task, so they rank low.
+SEARCH_BOOST = {"algorithms": 3, "services": 3, "comparisons": 1.5, "pipelines": 1, "metrics": 3, "exams": 0.3}
 
 _builds = 0
 _item_of_page: dict = {}  # docs-relative page path -> catalogue item, for the current build
