@@ -11,7 +11,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, html_path
+from conftest import ROOT, flat, html_path
 
 TICK = "✓"
 DOWNLOADS = {"aws-ml-kb.pdf", "aws-ml-kb-cheat-sheet.pdf", "aws-ml-kb-offline.zip", "aws-ml-kb-anki.txt"}
@@ -24,7 +24,7 @@ def table_after(article, heading_id: str):
 
 
 def table_rows(table) -> list[list[str]]:
-    return [[cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])] for row in table.find_all("tr")]
+    return [[flat(cell.get_text()) for cell in row.find_all(["td", "th"])] for row in table.find_all("tr")]
 
 
 def name_of(algorithms: dict, item_id: str) -> str:
@@ -44,7 +44,7 @@ def used_in_order(vocab_terms: list[dict], used: set[str]) -> list[str]:
 
 def test_every_algorithm_has_a_page_titled_with_its_name(algorithms, page):
     for item_id, data in algorithms.items():
-        assert page(f"algorithms/{item_id}/").h1.get_text(strip=True) == data["name"]
+        assert flat(page(f"algorithms/{item_id}/").h1.get_text()) == data["name"]
 
 
 def test_algorithm_pages_show_required_hyperparameters_and_content_types(algorithms, page):
@@ -64,7 +64,7 @@ def test_algorithm_pages_show_required_hyperparameters_and_content_types(algorit
 def test_algorithm_pages_show_aliases_sources_and_verification_date(algorithms, page):
     for item_id, data in algorithms.items():
         article = page(f"algorithms/{item_id}/")
-        text = article.get_text(" ", strip=True)
+        text = flat(article.get_text())
         for alias in data["aliases"]:
             assert alias in text, (item_id, alias)
         links = {a["href"] for a in article.find(id="sources").find_next("ul").find_all("a")}
@@ -109,7 +109,7 @@ def test_referenced_by_lists_exactly_the_items_that_point_here(algorithms, servi
         }
         article = page(item_url(item_id, algorithms, services, comparisons, pipelines))
         heading = article.find(id="referenced-by")
-        shown = {a.get_text(strip=True) for a in heading.find_next_sibling("ul").find_all("a")} if expected else set()
+        shown = {flat(a.get_text()) for a in heading.find_next_sibling("ul").find_all("a")} if expected else set()
         assert shown == expected, item_id
         if not expected:
             assert "No other item in the catalogue refers to" in heading.find_next_sibling("p").get_text()
@@ -275,7 +275,7 @@ def test_pages_load_nothing_from_other_hosts(all_pages):
 def test_every_service_page_shows_its_key_facts_and_sources(services, page):
     for item_id, data in services.items():
         article = page(f"services/{data['category']}/{item_id}/")
-        assert article.h1.get_text(strip=True) == data["name"], item_id
+        assert flat(article.h1.get_text()) == data["name"], item_id
         if data["key_facts"]:
             rows = table_rows(table_after(article, "key-facts-and-limits"))[1:]
             assert [(r[0], r[1]) for r in rows] == [(str(f["label"]), str(f["value"])) for f in data["key_facts"]], item_id
@@ -363,7 +363,7 @@ def test_pipeline_boxes_link_to_each_step_in_order(algorithms, services, compari
         for box, step in zip(boxes, pipeline["steps"], strict=True):
             link = box.find("a")
             assert link["href"].rstrip("/").endswith(step["item"]), (pipeline_id, step["item"])
-            assert step["does"] in box.get_text(" ", strip=True)
+            assert step["does"] in flat(box.get_text())
 
 
 # --- metrics ----------------------------------------------------------------------------------
@@ -385,7 +385,7 @@ def test_metric_formulas_table_lists_every_metric_by_category(metrics, vocab, pa
         members = sorted((d["name"] for d in metrics.values() if d["category"] == term["id"]), key=str.casefold)
         heading = article.find("h3", string=lambda s, label=term["label"]: s and s.strip() == f"{label} metrics")
         rows = heading.find_next("table").find_all("tr")[1:]
-        assert [r.find("td").get_text(strip=True) for r in rows] == members
+        assert [flat(r.find("td").get_text()) for r in rows] == members
         assert all(r.find("math") is not None for r in rows)
 
 
@@ -441,6 +441,6 @@ def test_pages_show_last_change_and_data_pages_their_last_verification(site, alg
         if expected:
             assert dates.select_one("time").get_text() == expected, url
         if data is not None:
-            assert f"Facts last verified: {data['last_verified']}" in dates.get_text(" ", strip=True), url
+            assert f"Facts last verified: {data['last_verified']}" in flat(dates.get_text()), url
         else:
             assert "Facts last verified" not in (dates.get_text() if dates else "")

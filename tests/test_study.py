@@ -62,7 +62,7 @@ def test_anki_deck_holds_every_card_once(anki_deck):
 
 def test_anki_cards_link_to_the_site_and_carry_topic_and_exam_tags(anki_deck):
     site = mkdocs_config()["site_url"]
-    for front, back, tags, guid in anki_deck:
+    for _front, back, tags, guid in anki_deck:
         assert f'<a href="{site}' in back, guid
         assert tags.split()[0].startswith("topic::"), guid
     xgboost = next(row for row in anki_deck if row[3] == "xgboost--training-content-types")
@@ -228,7 +228,7 @@ def test_chooser_clear_restores_every_row(tab, served_site):
     tab.goto(served_site + "algorithms/chooser/")
     tab.select_option('[data-filter="problem"]', "regression")
     tab.locator('#kb-chooser button[type="reset"]').click()
-    tab.wait_for_function("document.querySelector('#kb-chooser').dataset.shown === '%d'" % len(ALGORITHMS))
+    tab.wait_for_function(f"document.querySelector('#kb-chooser').dataset.shown === '{len(ALGORITHMS)}'")
 
 
 def test_chooser_without_javascript_shows_the_whole_table(page):
