@@ -39,6 +39,9 @@ SHARED_PAGES: dict[str, str] = {
     "misconceptions": "misconceptions.md",
     "questions": "study/practice.md",
 }
+# Kinds shown as rows of one table: their links land on the table's section, because the
+# print-site plugin keeps only ids on headings, list items and <sup>, and rows have none of them.
+SHARED_ANCHORS: dict[str, str] = {"activations": "activation-functions"}
 SUPPORT_FOLDERS = {"schemas", "vocab"}
 GLOSSARY_FILE = "glossary.yaml"  # data/glossary.yaml: one list, checked against schemas/glossary.schema.json
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -79,7 +82,7 @@ class Item:
         """Source path of the item's page, relative to docs/ (with #anchor for shared-page kinds).
         Services sit in a folder per category."""
         if self.kind in SHARED_PAGES:
-            return f"{SHARED_PAGES[self.kind]}#{self.id}"
+            return f"{SHARED_PAGES[self.kind]}#{SHARED_ANCHORS.get(self.kind, self.id)}"
         if self.kind == "services":
             return f"services/{self.data['category']}/{self.id}.md"
         return f"{self.kind}/{self.id}.md"

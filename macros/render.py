@@ -382,10 +382,9 @@ def distributions_table(ctx: PageContext) -> str:
 
 
 def activation_functions_table(ctx: PageContext) -> str:
-    """One row per activation function (anchored by id), then the sources of all of them."""
-    items = ctx.catalog.of_kind("activations")
-    sources = list({source["url"]: source for item in items for source in item.data["sources"]}.values())
-    return _render("activation_functions_table", ctx, items=items, sources=sources)
+    """One row per activation function, each with its sources (links to an activation land on
+    the table's section: see catalog.SHARED_ANCHORS)."""
+    return _render("activation_functions_table", ctx, items=ctx.catalog.of_kind("activations"))
 
 
 def techniques_table(ctx: PageContext, category: str) -> str:
@@ -542,11 +541,12 @@ def _asset(ctx: PageContext, path: str) -> str:
 
 
 def _json_for_script(value) -> Markup:
-    """JSON that can sit inside <script type="application/json"> (no '</' can close the tag)."""
+    """JSON that can sit inside <script type="application/json">: every < is written \\u003c,
+    so no '</script>' can close the tag early, and the line gives the print-site plugin's
+    tag-matching regular expressions nothing to start on (they are quadratic on long lines)."""
     import json
 
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("</", "<\\/").replace("<!--", "<\\!--"))
+    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
 
 
 def _exams_payload(ctx: PageContext) -> list[dict]:

@@ -42,7 +42,7 @@ STUDY_SCRIPTS = {"kb-flashcards-data", "kb-practice-data"}
 # Prose pages: they declare their exam tasks in front matter and hold the shared-page kinds.
 PROSE = "---\nexam_tasks:\n  omega-exam: [\"2.1\"]\n  psi-exam: []\n---\n\n"
 PROSE_PAGES = {
-    "concepts/modelling.md": PROSE + "# Modelling\n\n## Activations\n\n{{ activation_functions_table() }}\n",
+    "concepts/modelling.md": PROSE + "# Modelling\n\n## Activation functions\n\n{{ activation_functions_table() }}\n",
     "concepts/data-and-statistics.md": PROSE + "# Data\n\n## Distributions\n\n{{ distributions_table() }}\n",
     "concepts/preparing-data.md": PROSE + (
         "# Preparing\n\n## Missing\n\n{{ techniques_table('missing-values') }}\n\n"

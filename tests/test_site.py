@@ -11,7 +11,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, flat, html_path
+from conftest import ROOT, flat, html_path, read_yaml_dir
 
 TICK = "✓"
 DOWNLOADS = {"aws-ml-kb.pdf", "aws-ml-kb-cheat-sheet.pdf", "aws-ml-kb-offline.zip", "aws-ml-kb-anki.txt"}
@@ -90,6 +90,7 @@ def references_in(data: dict) -> set[str]:
     found |= {step["item"] for step in data.get("steps", [])}
     found |= {data[key] for key in ("parent",) if key in data}
     found |= {data["status"]["successor"]} if "successor" in data.get("status", {}) else set()
+    found |= set(data.get("aws", []))  # techniques: the AWS items that offer them
     return found
 
 
@@ -100,11 +101,15 @@ def item_url(item_id: str, algorithms, services, comparisons, pipelines) -> str:
     return f"{kind}/{item_id}/"
 
 
-def test_referenced_by_lists_exactly_the_items_that_point_here(algorithms, services, comparisons, pipelines, page):
-    everything = {**algorithms, **services, **comparisons, **pipelines}
+def test_referenced_by_lists_exactly_the_items_that_point_here(algorithms, services, comparisons, pipelines, metrics, page):
+    # Every kind whose data can point at an item, except the quiz questions (no page to link).
+    shared = ["activations", "distributions", "techniques", "misconceptions"]
+    everything = {**algorithms, **services, **comparisons, **pipelines, **metrics}
+    for kind in shared:
+        everything.update(read_yaml_dir(ROOT / "data" / kind))
     for item_id in {**algorithms, **services}:
         expected = {
-            data.get("name") or data["title"] for other, data in everything.items()
+            flat(data.get("name") or data.get("title") or data["claim"]) for other, data in everything.items()
             if other != item_id and item_id in references_in(data)
         }
         article = page(item_url(item_id, algorithms, services, comparisons, pipelines))
