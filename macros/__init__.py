@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -169,8 +170,15 @@ def on_pre_page_macros(env) -> None:
         page.meta["kb_last_changed"] = max(dates)
 
 
+# Sections that list titles of other pages or documents: search skips them (Material's
+# data-search-exclude), so a query finds the page about a thing, not every page citing it.
+_UNSEARCHED_SECTION = re.compile(r"^(## (?:Sources|Referenced by))[ \t]*$", re.MULTILINE)
+
+
 def on_post_page_macros(env) -> None:
-    """Called by mkdocs-macros after rendering each page: append the exam objectives it covers."""
+    """Called by mkdocs-macros after rendering each page: keep source lists out of search and
+    append the exam objectives the page covers."""
+    env.markdown = _UNSEARCHED_SECTION.sub(r"\1 {: data-search-exclude }", env.markdown)
     pages = _state["exam_map"]
     mapped = pages.pages.get(env.page.file.src_uri) if pages else None
     if mapped is None or mapped.navigation:

@@ -449,3 +449,11 @@ def test_pages_show_last_change_and_data_pages_their_last_verification(site, alg
             assert f"Facts last verified: {data['last_verified']}" in flat(dates.get_text()), url
         else:
             assert "Facts last verified" not in (dates.get_text() if dates else "")
+
+
+def test_source_lists_and_referrers_stay_out_of_search(site, page):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    skipped = [d["location"] for d in index["docs"] if d["location"].endswith(("#sources", "#referenced-by"))]
+    assert skipped == []
+    assert page("algorithms/xgboost/").find(id="sources") is not None  # still on the page
+    assert any(d["location"] == "algorithms/xgboost/" for d in index["docs"])
