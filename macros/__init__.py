@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import catalog, exam_map, filters, render, validate
+from . import catalog, exam_map, filters, render, study, validate
 
 # Every macro a page may call: the render.py function of the same name. Add new ones here.
 MACROS = [
@@ -110,7 +110,7 @@ def _reload_code() -> None:
     """`mkdocs serve` rebuilds in one process, where Python keeps the first import of each
     module; reloading them (dependencies first) lets edits to macros/*.py show on the next
     rebuild, as edits to templates and data already do."""
-    for module in (filters, catalog, validate, exam_map, render):
+    for module in (filters, catalog, validate, exam_map, study, render):
         importlib.reload(module)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import filters
+from . import filters, study
 from .catalog import Catalog, Item
 from .exam_map import ExamMap
 from .validate import schema_at
@@ -566,26 +566,23 @@ def _study_record(ctx: PageContext, record) -> dict:
     return data
 
 
-def flashcards_app(ctx: PageContext) -> str:
-    """The flashcards page: every card generated from the data, as JSON for the script."""
-    from . import study
-
-    cards = study.flashcards(ctx.catalog, ctx.exam_map)
-    topics = [{"id": t, "label": label} for t, label in study.TOPICS.items() if any(c.topic == t for c in cards)]
-    payload = {"exams": _exams_payload(ctx), "topics": topics, "cards": [_study_record(ctx, c) for c in cards]}
-    return _render("flashcards_app", ctx, count=len(cards), payload=_json_for_script(payload),
+def _study_app(ctx: PageContext, template: str, key: str, records: list) -> str:
+    """A study page: the records (cards or questions) with the exams and the topics they use,
+    as JSON for docs/assets/study/study.js."""
+    topics = [{"id": t, "label": label} for t, label in study.TOPICS.items() if any(r.topic == t for r in records)]
+    payload = {"exams": _exams_payload(ctx), "topics": topics, key: [_study_record(ctx, r) for r in records]}
+    return _render(template, ctx, count=len(records), payload=_json_for_script(payload),
                    script=_asset(ctx, "assets/study/study.js"))
+
+
+def flashcards_app(ctx: PageContext) -> str:
+    """The flashcards page: every card generated from the data."""
+    return _study_app(ctx, "flashcards_app", "cards", study.flashcards(ctx.catalog, ctx.exam_map))
 
 
 def practice_app(ctx: PageContext) -> str:
-    """The practice-questions page: generated and hand-written questions as JSON for the script."""
-    from . import study
-
-    questions = study.practice_questions(ctx.catalog, ctx.exam_map)
-    topics = [{"id": t, "label": label} for t, label in study.TOPICS.items() if any(q.topic == t for q in questions)]
-    payload = {"exams": _exams_payload(ctx), "topics": topics, "questions": [_study_record(ctx, q) for q in questions]}
-    return _render("practice_app", ctx, count=len(questions), payload=_json_for_script(payload),
-                   script=_asset(ctx, "assets/study/study.js"))
+    """The practice-questions page: generated and hand-written questions."""
+    return _study_app(ctx, "practice_app", "questions", study.practice_questions(ctx.catalog, ctx.exam_map))
 
 
 CHOOSER_FILTERS = [  # (filter id, label, vocabulary or None, values of an algorithm)
@@ -616,6 +613,4 @@ def algorithm_chooser(ctx: PageContext) -> str:
 
 
 def flashcard_count(ctx: PageContext) -> str:
-    from . import study
-
     return str(len(study.flashcards(ctx.catalog, ctx.exam_map)))

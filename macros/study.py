@@ -55,7 +55,7 @@ class Question:
         return asdict(self)
 
 
-def _tasks_of_page(catalog: Catalog, exam_map: ExamMap | None, page: str) -> dict[str, list[str]]:
+def _tasks_of_page(exam_map: ExamMap | None, page: str) -> dict[str, list[str]]:
     """The exam tasks of the page a card or question points at (shared pages: the page's own)."""
     path = page.split("#")[0]
     mapped = exam_map.pages.get(path) if exam_map else None
@@ -65,7 +65,7 @@ def _tasks_of_page(catalog: Catalog, exam_map: ExamMap | None, page: str) -> dic
 def _tasks(catalog: Catalog, exam_map: ExamMap | None, item: Item) -> dict[str, list[str]]:
     if "exam_tasks" in item.data:
         return {exam: list(numbers) for exam, numbers in item.data["exam_tasks"].items()}
-    return _tasks_of_page(catalog, exam_map, item.page)
+    return _tasks_of_page(exam_map, item.page)
 
 
 def _join(values: list[str]) -> str:
@@ -139,9 +139,8 @@ def glossary_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     cards = []
     for entry in catalog.glossary:
         page = _glossary_page(catalog, entry["see"])
-        tasks = _tasks_of_page(catalog, exam_map, page)
-        if entry["see"] in catalog.items:
-            tasks = _tasks(catalog, exam_map, catalog.get(entry["see"]))
+        see = catalog.items.get(entry["see"])
+        tasks = _tasks(catalog, exam_map, see) if see else _tasks_of_page(exam_map, page)
         if entry.get("expansion"):
             front, back = f"What does {entry['term']} stand for?", f"{entry['expansion']}. {entry['definition']}"
         else:
@@ -269,7 +268,7 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         page = _glossary_page(catalog, entry["see"])
         options, answer = _options(entry["expansion"], expansions, entry["id"])
         questions.append(Question(f"glossary--{entry['id']}", "glossary", f"What does {entry['term']} stand for?", options, answer,
-                                  entry["definition"], page, _tasks_of_page(catalog, exam_map, page)))
+                                  entry["definition"], page, _tasks_of_page(exam_map, page)))
 
     # Half the myths are asked as the claim (false), half as the correction (true), chosen by
     # id, so "always answer False" does not pass the quiz.
