@@ -54,7 +54,7 @@ def _parse(path: Path) -> BeautifulSoup:
 @pytest.fixture(scope="session")
 def served_site(site):
     """The built site over HTTP on 127.0.0.1, as a learner's browser would load it."""
-    from search.browser_search import serve
+    from tools.browser import serve
 
     with serve(site) as url:
         yield url
@@ -64,7 +64,8 @@ def served_site(site):
 def browser():
     """Debian's Chromium driven by Playwright (make test installs Chromium when missing)."""
     from playwright.sync_api import sync_playwright
-    from search.browser_search import launch
+
+    from tools.browser import launch
 
     with sync_playwright() as playwright:
         chromium = launch(playwright)
