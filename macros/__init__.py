@@ -21,19 +21,6 @@ _builds = 0
 _state: dict = {"config_file": None, "catalog": None, "exam_map": None, "meta": None}  # the current build's
 
 
-def glossary_page_problems(loaded: catalog.Catalog, docs_dir: Path) -> list[catalog.Problem]:
-    """Glossary entries that point at a page must point at one that exists (anchors are
-    checked by MkDocs itself when the glossary page links to them). Generated pages count."""
-    file = loaded.glossary_file[0] if loaded.glossary_file else ""
-    generated = pages.generated_pages(loaded, docs_dir)
-    return [
-        catalog.Problem(file, f"terms[{index}].see", f"no page docs/{entry['see'].split('#')[0]}", entry["see"], True)
-        for index, entry in enumerate(loaded.glossary)
-        if entry["see"].split("#")[0].endswith(".md")
-        and not (docs_dir / entry["see"].split("#")[0]).is_file() and entry["see"].split("#")[0] not in generated
-    ]
-
-
 def data_dir(config_file: str) -> Path:
     """data/ beside mkdocs.yml; KB_DATA_DIR overrides it (used by tests with fixture data)."""
     return Path(os.environ.get("KB_DATA_DIR") or Path(config_file).parent / "data")
@@ -45,7 +32,7 @@ def load_checked(config) -> tuple[catalog.Catalog, exam_map.ExamMap]:
     try:
         loaded = validate.load_valid_catalog(data_dir(config["config_file_path"]))
         mapped, problems = exam_map.build_exam_map(docs_dir, loaded, pages.generated_pages(loaded, docs_dir))
-        problems += glossary_page_problems(loaded, docs_dir)
+        problems += pages.glossary_page_problems(loaded, docs_dir)
         if problems:
             raise validate.DataError(problems)
     except validate.DataError as error:

@@ -1,4 +1,5 @@
-"""Pages and navigation derived from the catalogue, at build time (through macros/hooks.py).
+"""Pages and navigation derived from the catalogue, at build time (through macros/hooks.py),
+and the check that glossary entries point at pages that exist (generated ones included).
 
 - Every item of a kind with own pages gets one at kind.page_of(...): a real Markdown file in
   docs/ wins (it adds prose and calls the macros itself); otherwise the page is generated
@@ -20,7 +21,7 @@ import string
 from pathlib import Path
 from typing import Any
 
-from .catalog import KINDS, PAGE_TEMPLATES, Catalog, Item
+from .catalog import KINDS, PAGE_TEMPLATES, Catalog, Item, Problem
 from .kinds import Kind
 
 NAV_PLACEHOLDER = re.compile(r"^nav:(?P<kind>[a-z][a-z0-9-]*)$")
@@ -98,3 +99,16 @@ def expand_nav(nav: Any, catalog: Catalog) -> Any:
         else:
             expanded.append(entry)
     return expanded
+
+
+def glossary_page_problems(loaded: Catalog, docs_dir: Path) -> list[Problem]:
+    """Glossary entries that point at a page must point at one that exists (anchors are
+    checked by MkDocs itself when the glossary page links to them). Generated pages count."""
+    file = loaded.glossary_file[0] if loaded.glossary_file else ""
+    generated = generated_pages(loaded, docs_dir)
+    return [
+        Problem(file, f"terms[{index}].see", f"no page docs/{entry['see'].split('#')[0]}", entry["see"], True)
+        for index, entry in enumerate(loaded.glossary)
+        if entry["see"].split("#")[0].endswith(".md")
+        and not (docs_dir / entry["see"].split("#")[0]).is_file() and entry["see"].split("#")[0] not in generated
+    ]

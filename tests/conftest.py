@@ -41,6 +41,16 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def table_after(article, heading_id: str):
+    heading = article.find(id=heading_id)
+    assert heading is not None, f"no heading #{heading_id}"
+    return heading.find_next("table")
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[flat(cell.get_text()) for cell in row.find_all(["td", "th"])] for row in table.find_all("tr")]
+
+
 def html_path(site_dir: Path, page_url: str) -> Path:
     """'algorithms/xgboost/' -> site/algorithms/xgboost/index.html."""
     return site_dir / page_url.strip("/") / "index.html" if page_url.strip("/") else site_dir / "index.html"

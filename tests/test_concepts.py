@@ -1,4 +1,4 @@
-"""Concept pages: distributions, activation functions, techniques and misconceptions render
+"""Concept pages: metrics, distributions, activation functions, techniques and misconceptions render
 from data with real mathematics, and no page shows raw LaTeX. Expected values come from the
 YAML files read with PyYAML."""
 
@@ -107,3 +107,26 @@ def test_no_page_shows_raw_latex(all_pages):
 def test_prose_formulas_are_mathml(page):
     for url in ("concepts/preparing-data/", "concepts/modelling/", "concepts/evaluation/", "concepts/data-and-statistics/"):
         assert page(url).select(".kb-formula math[display=block]"), url
+
+
+# --- metrics ----------------------------------------------------------------------------------
+
+
+def test_every_metric_page_shows_its_formula_as_rendered_math(metrics, page):
+    assert metrics, "no metric data"
+    for item_id, data in metrics.items():
+        article = page(f"metrics/{item_id}/")
+        formula = article.select_one(".kb-formula math[display=block]")
+        assert formula is not None, item_id
+        assert "\\" not in article.get_text(), item_id  # no LaTeX left as text
+        assert len(article.select("table math")) == len(data["symbols"]), item_id
+
+
+def test_metric_formulas_table_lists_every_metric_by_category(metrics, vocab, page):
+    article = page("metrics/")
+    for term in vocab["metric-categories"]["terms"]:
+        members = sorted((d["name"] for d in metrics.values() if d["category"] == term["id"]), key=str.casefold)
+        heading = article.find("h3", string=lambda s, label=term["label"]: s and s.strip() == f"{label} metrics")
+        rows = heading.find_next("table").find_all("tr")[1:]
+        assert [flat(r.find("td").get_text()) for r in rows] == members
+        assert all(r.find("math") is not None for r in rows)

@@ -1,4 +1,6 @@
-"""The built site: every page, table and link agrees with the data it comes from.
+"""The built site as a whole: links and anchors, tables, hosts, "Referenced by", edit links,
+dates and search exclusions. Each family's pages are checked in its own module
+(test_algorithms, test_services, test_comparisons, test_concepts, test_exams, test_study).
 
 Expected values are computed here from the YAML files, never copied from the output.
 """
@@ -9,78 +11,15 @@ import json
 import re
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, flat, html_path, read_yaml_dir
+from conftest import ROOT, data_of, flat, html_path, page_url
 
-TICK = "✓"
+from macros.catalog import KINDS
+
 DOWNLOADS = {"aws-ml-kb.pdf", "aws-ml-kb-cheat-sheet.pdf", "aws-ml-kb-offline.zip", "aws-ml-kb-anki.txt"}
 
 
-def table_after(article, heading_id: str):
-    heading = article.find(id=heading_id)
-    assert heading is not None, f"no heading #{heading_id}"
-    return heading.find_next("table")
-
-
-def table_rows(table) -> list[list[str]]:
-    return [[flat(cell.get_text()) for cell in row.find_all(["td", "th"])] for row in table.find_all("tr")]
-
-
-def name_of(algorithms: dict, item_id: str) -> str:
-    return algorithms[item_id]["name"]
-
-
-def by_name(algorithms: dict) -> list[str]:
-    return sorted(algorithms, key=lambda item_id: algorithms[item_id]["name"].casefold())
-
-
-def used_in_order(vocab_terms: list[dict], used: set[str]) -> list[str]:
-    return [term["id"] for term in vocab_terms if term["id"] in used]
-
-
-# --- algorithm pages ------------------------------------------------------------------------
-
-
-def test_every_algorithm_has_a_page_titled_with_its_name(algorithms, page):
-    for item_id, data in algorithms.items():
-        assert flat(page(f"algorithms/{item_id}/").h1.get_text()) == data["name"]
-
-
-def test_algorithm_pages_show_required_hyperparameters_and_content_types(algorithms, page):
-    for item_id, data in algorithms.items():
-        article = page(f"algorithms/{item_id}/")
-        rows = table_rows(table_after(article, "hyperparameters"))
-        required_shown = {row[0] for row in rows[1:] if row[1] == "yes"}
-        assert required_shown == {h["name"] for h in data["hyperparameters"] if h["required"]}, item_id
-        assert {row[0] for row in rows[1:]} == {h["name"] for h in data["hyperparameters"]}, item_id
-        shown = article.find(id="training").find_next("strong", string="Content types:").parent
-        assert [c.get_text() for c in shown.find_all("code")] == data["training"]["content_types"], item_id
-        inference = {row.find("td").get_text(): row.find_all("td")[1] for row in table_after(article, "inference").find_all("tr")[1:]}
-        requested = [c.get_text() for c in inference["Request content types"].find_all("code")]
-        assert requested == data["inference"]["request_content_types"], item_id
-
-
-def test_algorithm_pages_show_aliases_sources_and_verification_date(algorithms, page):
-    for item_id, data in algorithms.items():
-        article = page(f"algorithms/{item_id}/")
-        text = flat(article.get_text())
-        for alias in data["aliases"]:
-            assert alias in text, (item_id, alias)
-        links = {a["href"] for a in article.find(id="sources").find_next("ul").find_all("a")}
-        assert links == {source["url"] for source in data["sources"]}, item_id
-        assert f"last checked against these sources on {data['last_verified']}" in text
-
-
-def test_tuning_metrics_match_data(algorithms, page):
-    for item_id, data in algorithms.items():
-        metrics = data["tuning"]["objective_metrics"]
-        article = page(f"algorithms/{item_id}/")
-        if not metrics:
-            assert "AWS lists no objective metric" in article.get_text()
-            continue
-        rows = table_rows(table_after(article, "tuning"))[1:]
-        assert [(row[0], row[1]) for row in rows] == [(m["name"], m["goal"]) for m in metrics], item_id
+# --- "Referenced by" on every item page ----------------------------------------------------
 
 
 def references_in(data: dict) -> set[str]:
@@ -94,122 +33,23 @@ def references_in(data: dict) -> set[str]:
     return found
 
 
-def item_url(item_id: str, algorithms, services, comparisons, pipelines) -> str:
-    if item_id in services:
-        return f"services/{services[item_id]['category']}/{item_id}/"
-    kind = "algorithms" if item_id in algorithms else "comparisons" if item_id in comparisons else "pipelines"
-    return f"{kind}/{item_id}/"
-
-
-def test_referenced_by_lists_exactly_the_items_that_point_here(algorithms, services, comparisons, pipelines, metrics, page):
-    # Every kind whose data can point at an item, except the quiz questions (no page to link).
-    shared = ["activations", "distributions", "techniques", "misconceptions"]
-    everything = {**algorithms, **services, **comparisons, **pipelines, **metrics}
-    for kind in shared:
-        everything.update(read_yaml_dir(ROOT / "data" / kind))
-    for item_id in {**algorithms, **services}:
-        expected = {
-            flat(data.get("name") or data.get("title") or data["claim"]) for other, data in everything.items()
-            if other != item_id and item_id in references_in(data)
-        }
-        article = page(item_url(item_id, algorithms, services, comparisons, pipelines))
-        heading = article.find(id="referenced-by")
-        shown = {flat(a.get_text()) for a in heading.find_next_sibling("ul").find_all("a")} if expected else set()
-        assert shown == expected, item_id
-        if not expected:
-            assert "No other item in the catalogue refers to" in heading.find_next_sibling("p").get_text()
-
-
-def test_mentions_of_other_algorithms_link_to_their_pages(algorithms, page):
-    for item_id, data in algorithms.items():
-        article = page(f"algorithms/{item_id}/")
-        hrefs = {a["href"] for a in article.find_all("a", href=True)}
-        for other in set(data["related"]) | {c["with"] for c in data["confusions"]}:
-            assert f"../{other}/" in hrefs, (item_id, other)
-
-
-# --- derived tables ---------------------------------------------------------------------------
-
-
-def test_overview_table_has_one_row_per_algorithm(algorithms, vocab, page):
-    rows = table_rows(page("algorithms/").find("table"))
-    labels = {t["id"]: t["label"] for t in vocab["algorithm-categories"]["terms"]}
-    assert [row[0] for row in rows[1:]] == [name_of(algorithms, i) for i in by_name(algorithms)]
-    for row, item_id in zip(rows[1:], by_name(algorithms), strict=True):
-        assert row[1] == labels[algorithms[item_id]["category"]]
-        assert row[6] == ("yes" if algorithms[item_id]["training"]["is_parallelizable"] else "no")
-
-
-@pytest.mark.parametrize("direction, heading, field", [
-    ("training", "training-content-types", lambda d: d["training"]["content_types"]),
-    ("inference", "inference-request-content-types", lambda d: d["inference"]["request_content_types"]),
-])
-def test_content_type_matrix_cells_equal_the_data(algorithms, vocab, page, direction, heading, field):
-    matrix = table_after(page("algorithms/content-types/"), heading)
-    rows = table_rows(matrix)
-    used = {ct for data in algorithms.values() for ct in field(data)}
-    columns = used_in_order(vocab["content-types"]["terms"], used)
-    labels = {term["id"]: term["label"] for term in vocab["content-types"]["terms"]}
-    assert rows[0] == ["Algorithm", *[labels[ct] for ct in columns]]
-    assert [row[0] for row in rows[1:]] == [name_of(algorithms, i) for i in by_name(algorithms)]
-    for row, item_id in zip(rows[1:], by_name(algorithms), strict=True):
-        expected = [TICK if ct in field(algorithms[item_id]) else "" for ct in columns]
-        assert row[1:] == expected, (direction, item_id)
-
-
-def test_each_content_type_section_lists_the_algorithms_that_read_it(algorithms, vocab, page):
-    article = page("algorithms/content-types/")
-    readers = {"Training:": lambda d: d["training"]["content_types"], "Inference requests:": lambda d: d["inference"]["request_content_types"]}
-    used = {ct for data in algorithms.values() for read in readers.values() for ct in read(data)}
-    headings = article.find(id="each-content-type").find_all_next("h3")
-    assert [h.find("code").get_text() for h in headings] == used_in_order(vocab["content-types"]["terms"], used)
-    for heading in headings:
-        mime = heading.find("code").get_text()
-        assert heading["id"] == mime.replace("/", "-").replace(".", "-")
-        for item in heading.find_next("ul").find_all("li"):
-            label = item.find("strong").get_text()
-            expected = [name_of(algorithms, i) for i in by_name(algorithms) if mime in readers[label](algorithms[i])]
-            assert [a.get_text() for a in item.find_all("a")] == expected, (mime, label)
-
-
-def test_training_matrix_cells_equal_the_data(algorithms, vocab, page):
-    rows = table_rows(page("algorithms/training/").find("table"))
-    modes = [t["id"] for t in vocab["input-modes"]["terms"]]
-    yes_no = {True: "yes", False: "no"}
-    for row, item_id in zip(rows[1:], by_name(algorithms), strict=True):
-        t = algorithms[item_id]["training"]
-        present = {m["mode"] for m in t["input_modes"]}
-        assert row[0] == name_of(algorithms, item_id)
-        assert row[1] == ", ".join(p.upper() for p in t["processors"])
-        if t["supports_multi_gpu"] is not None:
-            multi_gpu = yes_no[t["supports_multi_gpu"]]
-        else:
-            multi_gpu = "not documented by AWS" if "gpu" in t["processors"] else "not applicable (no GPU training)"
-        assert row[2:5] == [multi_gpu, yes_no[t["supports_multi_instance"]], yes_no[t["is_parallelizable"]]]
-        assert row[5:5 + len(modes)] == [TICK if m in present else "" for m in modes], item_id
-        assert row[-1] == yes_no[t["supports_incremental_training"]]
-
-
-def test_required_hyperparameters_table_equals_the_data(algorithms, page):
-    rows = table_rows(page("algorithms/hyperparameters/").find("table"))[1:]
-    expected = [
-        (name_of(algorithms, i), h["name"], "always" if h["required"] else f"when {h['required_when']}")
-        for i in by_name(algorithms) for h in algorithms[i]["hyperparameters"]
-        if h["required"] or h.get("required_when")
-    ]
-    assert [(r[0], r[1], r[2]) for r in rows] == expected
-
-
-def test_problem_index_lists_each_algorithm_under_each_of_its_problem_types(algorithms, vocab, page):
-    article = page("algorithms/choose/")
-    for term in vocab["problem-types"]["terms"]:
-        members = [name_of(algorithms, i) for i in by_name(algorithms) if term["id"] in algorithms[i]["problem_types"]]
-        heading = article.find("h2", string=lambda s, label=term["label"]: s and s.strip() == label)
-        if not members:
-            assert heading is None, term["id"]
-            continue
-        assert heading is not None, term["id"]
-        assert [row[0] for row in table_rows(heading.find_next("table"))[1:]] == members
+def test_referenced_by_lists_exactly_the_items_that_point_here(page):
+    # Every kind whose items the kinds table shows in "Referenced by" (not the quiz questions).
+    everything = {
+        item_id: flat(data[settings.title])
+        for kind, settings in KINDS.items() if settings.referenced_by
+        for item_id, data in data_of(kind).items()
+    }
+    data = {item_id: d for kind in KINDS for item_id, d in data_of(kind).items()}
+    for kind in ("algorithms", "services"):  # the item pages that carry prose and the list
+        for item_id, item in data_of(kind).items():
+            expected = {name for other, name in everything.items() if other != item_id and item_id in references_in(data[other])}
+            article = page(page_url(KINDS[kind].page_of(item_id, item)))
+            heading = article.find(id="referenced-by")
+            shown = {flat(a.get_text()) for a in heading.find_next_sibling("ul").find_all("a")} if expected else set()
+            assert shown == expected, item_id
+            if not expected:
+                assert "No other item in the catalogue refers to" in heading.find_next_sibling("p").get_text()
 
 
 # --- the whole site ------------------------------------------------------------------------
@@ -272,126 +112,6 @@ def test_pages_load_nothing_from_other_hosts(all_pages):
         urls = [tag.get("src", "") for tag in soup.find_all(["script", "img", "iframe", "source"])]
         urls += [tag.get("href", "") for tag in soup.find_all("link") if fetched_links & set(tag.get("rel", []))]
         assert [url for url in urls if re.match(r"(https?:)?//", url)] == [], path
-
-
-# --- services, comparisons, pipelines --------------------------------------------------------
-
-
-def test_every_service_page_shows_its_key_facts_and_sources(services, page):
-    for item_id, data in services.items():
-        article = page(f"services/{data['category']}/{item_id}/")
-        assert flat(article.h1.get_text()) == data["name"], item_id
-        if data["key_facts"]:
-            rows = table_rows(table_after(article, "key-facts-and-limits"))[1:]
-            assert [(r[0], r[1]) for r in rows] == [(str(f["label"]), str(f["value"])) for f in data["key_facts"]], item_id
-        links = {a["href"] for a in article.find(id="sources").find_next("ul").find_all("a")}
-        assert links == {source["url"] for source in data["sources"]}, item_id
-
-
-def test_status_badges_appear_exactly_where_status_is_not_active(services, page):
-    for item_id, data in services.items():
-        article = page(f"services/{data['category']}/{item_id}/")
-        badges = article.select(".kb-badge")
-        if data["status"]["state"] == "active":
-            assert badges == [], item_id
-        else:
-            assert len(badges) == 1 and str(data["status"]["date"]) in badges[0].get_text(), item_id
-    index = page("services/")
-    for item_id, data in services.items():
-        row = index.find("a", href=lambda h, i=item_id: h and h.rstrip("/").endswith(f"/{i}")).find_parent("tr")
-        assert bool(row.select(".kb-badge")) == (data["status"]["state"] != "active"), item_id
-
-
-def test_retired_services_page_lists_exactly_the_services_not_active(services, page):
-    table = page("services/retired/").find("table")
-    rows = table_rows(table)[1:] if table else []
-    retired = [d for d in services.values() if d["status"]["state"] != "active"]
-    expected = sorted(sorted(retired, key=lambda d: d["name"].casefold()), key=lambda d: str(d["status"]["date"]), reverse=True)
-    assert [r[0] for r in rows] == [d["name"] for d in expected]
-
-
-def test_category_pages_list_exactly_their_services(services, vocab, page):
-    for term in vocab["service-categories"]["terms"]:
-        members = sorted((d["name"] for d in services.values() if d["category"] == term["id"]), key=str.casefold)
-        table = page(f"services/{term['id']}/").find("table")
-        shown = [r[0] for r in table_rows(table)[1:]] if table else []
-        assert shown == members, term["id"]
-
-
-def _display(value, vocabulary_terms: dict | None) -> str:
-    values = value if isinstance(value, list) else [value]
-    if vocabulary_terms:
-        values = [vocabulary_terms[v] for v in values]
-    return ", ".join("yes" if v is True else "no" if v is False else str(v) for v in values)
-
-
-def vocabulary_of(kind: str, path: str) -> str | None:
-    """The x-vocab a schema declares for a dotted field path (read from the JSON Schema)."""
-    schema = json.loads((ROOT / "data" / "schemas" / f"{kind}.schema.json").read_text())
-    for part in path.split("."):
-        schema = schema["properties"][part]
-    return schema.get("x-vocab") or schema.get("items", {}).get("x-vocab")
-
-
-def test_comparison_cells_equal_the_items_data(algorithms, services, comparisons, vocab, page):
-    everything = {**algorithms, **services}
-    for comparison_id, comparison in comparisons.items():
-        article = page(f"comparisons/{comparison_id}/")
-        rows = {r[0]: r[1:] for r in table_rows(article.find("table"))}
-        columns = comparison.get("items") or [o["id"] for o in comparison["options"]]
-        if comparison.get("layout") == "rows":  # transpose back: one table row per item
-            header = table_rows(article.find("table"))[0][1:]
-            body = table_rows(article.find("table"))[1:]
-            rows = {label: [r[1 + i] for r in body] for i, label in enumerate(header)}
-        for row in comparison["rows"]:
-            if "values" in row:
-                expected = [row["values"][c] for c in columns]
-            elif "key_fact" in row:
-                expected = [next(f["value"] for f in everything[c]["key_facts"] if f["name"] == row["key_fact"]) for c in columns]
-            else:
-                expected = []
-                for c in columns:
-                    value = everything[c]
-                    for part in row["field"].split("."):
-                        value = value.get(part) if isinstance(value, dict) else None
-                    vocabulary = vocabulary_of("algorithm" if c in algorithms else "service", row["field"])
-                    terms = {t["id"]: t["label"] for t in vocab[vocabulary]["terms"]} if vocabulary else None
-                    expected.append("—" if value in (None, []) else _display(value, terms))
-            assert rows[row["label"]] == expected, (comparison_id, row["label"])
-
-
-def test_pipeline_boxes_link_to_each_step_in_order(algorithms, services, comparisons, pipelines, page):
-    for pipeline_id, pipeline in pipelines.items():
-        article = page(f"pipelines/{pipeline_id}/")
-        boxes = article.select(".kb-pipeline li")
-        assert len(boxes) == len(pipeline["steps"]), pipeline_id
-        for box, step in zip(boxes, pipeline["steps"], strict=True):
-            link = box.find("a")
-            assert link["href"].rstrip("/").endswith(step["item"]), (pipeline_id, step["item"])
-            assert step["does"] in flat(box.get_text())
-
-
-# --- metrics ----------------------------------------------------------------------------------
-
-
-def test_every_metric_page_shows_its_formula_as_rendered_math(metrics, page):
-    assert metrics, "no metric data"
-    for item_id, data in metrics.items():
-        article = page(f"metrics/{item_id}/")
-        formula = article.select_one(".kb-formula math[display=block]")
-        assert formula is not None, item_id
-        assert "\\" not in article.get_text(), item_id  # no LaTeX left as text
-        assert len(article.select("table math")) == len(data["symbols"]), item_id
-
-
-def test_metric_formulas_table_lists_every_metric_by_category(metrics, vocab, page):
-    article = page("metrics/")
-    for term in vocab["metric-categories"]["terms"]:
-        members = sorted((d["name"] for d in metrics.values() if d["category"] == term["id"]), key=str.casefold)
-        heading = article.find("h3", string=lambda s, label=term["label"]: s and s.strip() == f"{label} metrics")
-        rows = heading.find_next("table").find_all("tr")[1:]
-        assert [flat(r.find("td").get_text()) for r in rows] == members
-        assert all(r.find("math") is not None for r in rows)
 
 
 # --- edit links, problem reports and dates ------------------------------------------------------
