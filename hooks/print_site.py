@@ -87,7 +87,7 @@ def fix_href_links(page_html: str, page_key: str, page_url: str, directory_urls:
 ORIGINALS = {"update_anchor_ids": urls.update_anchor_ids, "fix_href_links": urls.fix_href_links}
 
 
-def on_startup(command, dirty):  # noqa: ARG001 (MkDocs hook signature)
+def on_startup(command, dirty):  # MkDocs hook signature
     # fix_internal_links looks both names up in the module at call time, so this takes effect
     # for every page the plugin renders.
     urls.update_anchor_ids = update_anchor_ids
