@@ -53,7 +53,7 @@ nav: setup ## Regenerate the data-driven navigation blocks in mkdocs.yml
 lint: setup lint-github ## yamllint, data against its schemas, ruff, codespell (same as pre-commit)
 	$(BIN)/yamllint --strict .
 	$(BIN)/python -m macros
-	$(BIN)/ruff check macros tests tools hooks
+	$(BIN)/ruff check macros tests tools overrides/hooks
 	$(BIN)/codespell
 
 lint-github: setup ## GitHub workflows and Dependabot config against their published schemas

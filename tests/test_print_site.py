@@ -1,4 +1,4 @@
-"""The print page's anchors and links (hooks/print_site.py replaces two of print-site's functions)."""
+"""The print page's anchors and links (overrides/hooks/print_site.py replaces two of print-site's functions)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import lxml.html
 from conftest import ROOT
 from mkdocs_print_site_plugin import urls
 
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import print_site as hook
 
 PAGE = (
@@ -61,7 +61,7 @@ def test_the_hook_is_what_the_plugin_calls_during_a_build():
     hook.on_startup(command="build", dirty=False)
     assert urls.update_anchor_ids is hook.update_anchor_ids
     assert urls.fix_href_links is hook.fix_href_links
-    assert "hooks/print_site.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "overrides/hooks/print_site.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_every_link_on_the_print_page_lands_on_an_anchor(site):
