@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser serve build validate lint lint-github links test bench pdf offline anki publish lock clean
+.PHONY: help setup browser serve build validate lint lint-github links test test-fast bench pdf offline anki publish lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,8 +38,10 @@ browser:
 			echo "error: the browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; \
 		fi; }
 
+# The preview leaves out the print page (make pdf builds it) and rebuilds only the pages whose
+# content changed (overrides/hooks/serve_cache.py).
 serve: setup ## Serve on http://127.0.0.1:8000 (ADDR=host:port) with live reload (docs/, data/, macros/)
-	KB_SITE_URL="http://$(ADDR)/" $(BIN)/mkdocs serve --dev-addr $(ADDR)
+	KB_SITE_URL="http://$(ADDR)/" KB_PRINT_PAGE=false $(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 build: setup ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict
@@ -50,7 +52,7 @@ validate: setup ## Check data/ against the schemas and vocabularies
 lint: setup lint-github ## yamllint, data against its schemas, ruff, codespell (same as pre-commit)
 	$(BIN)/yamllint --strict .
 	$(BIN)/python -m macros
-	$(BIN)/ruff check macros tests tools
+	$(BIN)/ruff check macros tests tools overrides/hooks
 	$(BIN)/codespell
 
 lint-github: setup ## GitHub workflows and Dependabot config against their published schemas
@@ -61,11 +63,16 @@ lint-github: setup ## GitHub workflows and Dependabot config against their publi
 links: setup ## Check every external URL in data/ and docs/ (needs the internet; weekly in CI)
 	$(BIN)/python tools/check_links.py
 
-test: setup browser ## Strict build and the whole test suite (browser tests included)
+test: setup browser ## Strict build and the whole test suite (browser, PDF and offline tests included): what CI runs
 	$(BIN)/python -m pytest
 
-bench: setup browser ## Build time and memory, macros cost, search index size and latency
-	$(BIN)/python tools/bench.py
+test-fast: setup ## The inner loop: every test that needs neither a browser nor a PDF (markers in pyproject.toml)
+	$(BIN)/python -m pytest -m "not browser and not pdf"
+
+# SCALE=2 adds the build of a catalogue twice the size; TESTS=1 adds make test and make test-fast.
+SCALE ?= 1
+bench: setup browser ## Build time, scaled build, serve loop, PDFs, memory, page weight, as a table with the targets
+	$(BIN)/python tools/bench.py --scale $(SCALE) $(if $(TESTS),--tests)
 
 pdf: setup browser ## The whole site and the cheat sheet as PDFs, in dist/
 	KB_VERSION="$$(git describe --always --dirty 2>/dev/null || echo unversioned)" KB_DATE="$$(date +%F)" \

@@ -83,6 +83,18 @@ def browser():
         chromium.close()
 
 
+def pytest_collection_modifyitems(items):
+    """Mark tests by what they need, from the fixtures they use (directly or through other
+    fixtures): `browser` for Chromium, `pdf` for the printed PDFs. `make test-fast` deselects
+    both (`-m "not browser and not pdf"`); `make test` runs everything."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if needs & {"pdfs"}:
+            item.add_marker(pytest.mark.pdf)
+        if needs & {"browser", "served_site"}:
+            item.add_marker(pytest.mark.browser)
+
+
 REPORT: list[str] = []  # lines that tests want shown after the run (relevance figures, latency)
 
 
