@@ -185,12 +185,12 @@ def test_mla_only_topics_each_have_a_page(page):
 # --- a page without a mapping, or with a wrong one, fails the build -------------------------
 
 
-def _project_with_page(tmp_path, text: str):
+def _project_with_page(tmp_path, text: str, data_files: dict[str, str] | None = None):
     import os
     import shutil
 
     project = tmp_path / "project"
-    make_data_dir(project)
+    make_data_dir(project, data_files)
     os.symlink(ROOT / "macros", project / "macros")
     os.symlink(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
