@@ -169,6 +169,124 @@ def _exam_problems(catalog: Catalog) -> list[Problem]:
                 for m_index, target in enumerate(task.get("maps_to") or []):
                     if target not in known.get(successor, {}):
                         problems.append(Problem(exam.file, f"{where}.maps_to[{m_index}]", f"no such task in {successor}", target, True))
+        problems += _exam_detail_problems(exam)
+    return problems + _exam_link_problems(catalog)
+
+
+GAPPABLE_FACTS = ("duration_minutes", "questions", "question_types", "scoring", "cost_usd")
+
+
+def _exam_detail_problems(exam) -> list[Problem]:
+    """The finer rules of one exam file: every format fact and domain weight is given or listed
+    in missing_facts (never both, never neither); a provisional domain has only provisional tasks;
+    skill numbers start with their task number, are unique and ascending, and agree with the
+    task's skills_status; an exam that numbers skills says skills_status on every task."""
+    problems, file = [], exam.file
+    domains = [d for d in exam.data.get("domains", []) if isinstance(d, dict)]
+    listed: dict[str, int] = {}
+    for index, gap in enumerate(g for g in exam.data.get("missing_facts") or [] if isinstance(g, dict)):
+        field = gap.get("field")
+        if field in listed:
+            problems.append(Problem(file, f"missing_facts[{index}].field", "listed twice", field, True))
+        listed.setdefault(field, index)
+    expected = [field for field in GAPPABLE_FACTS] + [f"domains[{i}].weight" for i in range(len(domains))]
+    present = {field: field in exam.data for field in GAPPABLE_FACTS}
+    present |= {f"domains[{i}].weight": "weight" in domain for i, domain in enumerate(domains)}
+    for field in expected:
+        if present[field] and field in listed:
+            problems.append(Problem(file, f"missing_facts[{listed[field]}].field", "the fact is given, so it is not missing: remove this entry or the value", field, True))
+        elif not present[field] and field not in listed:
+            problems.append(Problem(file, field, "required: give the value, or list it in missing_facts with reason not-published or not-verified"))
+    for field, index in listed.items():
+        if field not in expected:
+            problems.append(Problem(file, f"missing_facts[{index}].field", f"no such fact in this exam; it has {len(domains)} domains", field, True))
+    numbers_skills = any(isinstance(t, dict) and ("skills" in t or "skills_status" in t)
+                         for d in domains for t in d.get("tasks", []) or [])
+    seen: set[str] = set()
+    for d_index, domain in enumerate(domains):
+        provisional_domain = domain.get("source_status") == "provisional"
+        for t_index, task in enumerate(t for t in domain.get("tasks", []) or [] if isinstance(t, dict)):
+            where = f"domains[{d_index}].tasks[{t_index}]"
+            number = str(task.get("number"))
+            if provisional_domain and task.get("source_status") != "provisional":
+                problems.append(Problem(file, f"{where}.source_status", "a task of a provisional domain is provisional too", task.get("source_status", "transcribed"), True))
+            status = task.get("skills_status")
+            if numbers_skills and status is None:
+                problems.append(Problem(file, f"{where}.skills_status", "this exam numbers its skills: say complete, partial or not-transcribed for every task"))
+            skills = [s for s in task.get("skills") or [] if isinstance(s, dict)]
+            previous: dict[str, int] = {}  # series ("" for numbered skills, "k" or "s" for bullets) -> last position
+            for s_index, skill in enumerate(skills):
+                s_number = str(skill.get("number"))
+                s_where = f"{where}.skills[{s_index}].number"
+                if not s_number.startswith(f"{number}."):
+                    problems.append(Problem(file, s_where, f"skill number must start with its task number {number}", s_number, True))
+                    continue
+                if s_number in seen:
+                    problems.append(Problem(file, s_where, "duplicate skill number", s_number, True))
+                seen.add(s_number)
+                last = s_number.rsplit(".", 1)[1]
+                series, digits = last.rstrip("0123456789"), last.lstrip("ks")
+                position = int(digits) if digits.isdigit() else 0
+                before = previous.get(series, 0)
+                if position <= before:
+                    problems.append(Problem(file, s_where, "skills must be listed in the guide's order, each number once", s_number, True))
+                elif status == "complete" and position != before + 1:
+                    problems.append(Problem(file, s_where, f"skills_status is complete, but skill {number}.{series}{before + 1} is not listed", s_number, True))
+                previous[series] = max(before, position)
+    return problems
+
+
+def _exam_link_problems(catalog: Catalog) -> list[Problem]:
+    """An exam's predecessor is an exam; task and skill predecessors name its tasks and skills;
+    every skill of an exam with a predecessor says how it changed (new exactly when it carries
+    nothing on); taught_by/mentioned_in items exist; an item the guide puts out of scope maps no
+    task of that exam."""
+    problems = []
+    exams = {exam.id: exam for exam in catalog.of_kind("exams")}
+    for exam in exams.values():
+        file, data = exam.file, exam.data
+        predecessor = exams.get(data.get("predecessor")) if data.get("predecessor") else None
+        if data.get("predecessor") and predecessor is None:
+            problems.append(Problem(file, "predecessor", f"no such exam; exams in data/exams/: {', '.join(sorted(exams))}", data["predecessor"], True))
+        before_tasks = {str(t.get("number")) for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
+                        for t in d.get("tasks", []) or [] if isinstance(t, dict)}
+        before_skills = {str(s.get("number")) for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
+                         for t in d.get("tasks", []) or [] if isinstance(t, dict) for s in t.get("skills", []) or [] if isinstance(s, dict)}
+        for d_index, domain in enumerate(d for d in data.get("domains", []) if isinstance(d, dict)):
+            for t_index, task in enumerate(t for t in domain.get("tasks", []) or [] if isinstance(t, dict)):
+                where = f"domains[{d_index}].tasks[{t_index}]"
+                if task.get("predecessors") and predecessor is None:
+                    problems.append(Problem(file, f"{where}.predecessors", "only an exam with a predecessor names predecessor tasks"))
+                for p_index, number in enumerate(task.get("predecessors", []) or []):
+                    if predecessor is not None and number not in before_tasks:
+                        problems.append(Problem(file, f"{where}.predecessors[{p_index}]", f"no such task in {predecessor.id}", number, True))
+                for s_index, skill in enumerate(s for s in task.get("skills", []) or [] if isinstance(s, dict)):
+                    s_where = f"{where}.skills[{s_index}]"
+                    links = skill.get("predecessors", []) or []
+                    if predecessor is None:
+                        if "predecessors" in skill or "change" in skill:
+                            problems.append(Problem(file, f"{s_where}.change", "only an exam with a predecessor says how its skills changed"))
+                    else:
+                        change = skill.get("change")
+                        if change is None:
+                            problems.append(Problem(file, f"{s_where}.change", f"say new, changed or unchanged: this exam updates {predecessor.id}"))
+                        elif (change == "new") != (not links):
+                            problems.append(Problem(file, f"{s_where}.change", "new means no predecessors; changed and unchanged name at least one", change, True))
+                        for p_index, number in enumerate(links):
+                            if number not in before_skills:
+                                problems.append(Problem(file, f"{s_where}.predecessors[{p_index}]", f"no such skill in {predecessor.id}", number, True))
+                    for key in ("taught_by", "mentioned_in"):
+                        for r_index, ref in enumerate(skill.get(key, []) or []):
+                            target = str(ref).partition("#")[0]
+                            if not target.endswith(".md") and target not in catalog.items:
+                                problems.append(Problem(file, f"{s_where}.{key}[{r_index}]", "no item has this id (pages are written page.md#anchor)", ref, True))
+        for index, entry in enumerate((data.get("out_of_scope") or {}).get("services", []) or []):
+            item = catalog.items.get(entry.get("item")) if isinstance(entry, dict) else None
+            if item is None:
+                continue
+            mapped = (item.data.get("exam_tasks") or {}).get(exam.id)
+            if mapped:
+                problems.append(Problem(item.file, f"exam_tasks.{exam.id}", f"{file} puts this service out of scope (out_of_scope.services[{index}]): its card stays, but it maps no {exam.data.get('code')} task ([])", mapped, True))
     return problems
 
 
