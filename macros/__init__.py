@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import catalog, exam_map, filters, render, study, validate
+from . import catalog, exam_map, filters, practice, question_rules, render, study, validate
 
 # Every macro a page may call: the render.py function of the same name. Add new ones here.
 MACROS = [
@@ -56,6 +56,11 @@ MACROS = [
     "exam_crosswalk",
     "flashcards_app",
     "practice_app",
+    "drills_app",
+    "mock_exam_app",
+    "mock_exam_table",
+    "question_bank",
+    "scenario_count",
     "algorithm_chooser",
     "flashcard_count",
 ]
@@ -110,7 +115,7 @@ def _reload_code() -> None:
     """`mkdocs serve` rebuilds in one process, where Python keeps the first import of each
     module; reloading them (dependencies first) lets edits to macros/*.py show on the next
     rebuild, as edits to templates and data already do."""
-    for module in (filters, catalog, validate, exam_map, study, render):
+    for module in (filters, catalog, question_rules, validate, exam_map, study, practice, render):
         importlib.reload(module)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import filters, study
+from . import filters, practice, study
 from .catalog import Catalog, Item
 from .exam_map import ExamMap
 from .validate import schema_at
@@ -580,9 +580,60 @@ def flashcards_app(ctx: PageContext) -> str:
     return _study_app(ctx, "flashcards_app", "cards", study.flashcards(ctx.catalog, ctx.exam_map))
 
 
+def drills_app(ctx: PageContext) -> str:
+    """The drills page: recall questions generated from the data, by topic."""
+    return _study_app(ctx, "drills_app", "questions", study.generated_questions(ctx.catalog, ctx.exam_map))
+
+
+# --- scenario practice: quiz, mock exams, printable bank (macros/practice.py builds the records)
+
+
+def _scenario_payload(ctx: PageContext) -> dict:
+    def link_of(item_id: str) -> tuple[str, str]:
+        item = ctx.catalog.get(item_id)
+        return relative_url(ctx, item.page), item.name
+
+    questions = [practice.record(item, link_of) for item in practice.scenario_questions(ctx.catalog)]
+    cases = {case.id: practice.case_record(case) for case in ctx.catalog.of_kind("cases")}
+    bank_url = relative_url(ctx, "study/question-bank.md")
+    return {"questions": questions, "cases": cases, "bank": bank_url,
+            "types": [{"id": t, "label": label} for t, label in practice.TYPE_LABELS.items() if any(q["type"] == t for q in questions)],
+            "topics": [{"id": t, "label": label} for t, label in study.TOPICS.items() if any(q["topic"] == t for q in questions)]}
+
+
 def practice_app(ctx: PageContext) -> str:
-    """The practice-questions page: generated and hand-written questions."""
-    return _study_app(ctx, "practice_app", "questions", study.practice_questions(ctx.catalog, ctx.exam_map))
+    """The practice quiz: the hand-written scenario questions only, every question type."""
+    payload = _scenario_payload(ctx) | {"exams": _exams_payload(ctx)}
+    return _render("practice_app", ctx, count=len(payload["questions"]), payload=_json_for_script(payload),
+                   script=_asset(ctx, "assets/study/practice.js"))
+
+
+def mock_exam_app(ctx: PageContext) -> str:
+    """Timed mock exams, one per exam still offered, drawn from the scenario questions."""
+    payload = _scenario_payload(ctx) | {"exams": practice.mock_exams(ctx.catalog)}
+    return _render("mock_exam_app", ctx, count=len(payload["questions"]), payload=_json_for_script(payload),
+                   script=_asset(ctx, "assets/study/practice.js"))
+
+
+def question_bank(ctx: PageContext) -> str:
+    """Every scenario question as printable text, by exam domain, answers at the end."""
+    exam, sections, cases = practice.bank(ctx.catalog)
+    case_entries = {case.id: [e for _, entries in sections for e in entries if e.case and e.case.id == case.id] for case in cases}
+    return _render("question_bank", ctx, exam=exam, sections=sections, cases=cases, case_entries=case_entries,
+                   paragraphs=practice.paragraphs, type_labels=practice.TYPE_LABELS)
+
+
+def mock_exam_table(ctx: PageContext) -> str:
+    """Each mock exam's format and how many bank questions each domain holds for it."""
+    rows = []
+    for exam in practice.mock_exams(ctx.catalog):
+        counts = practice.planned_counts(exam["count"], {d["number"]: d["weight"] for d in exam["domains"]})
+        rows.append((exam, [(d, counts[d["number"]]) for d in exam["domains"]]))
+    return _render("mock_exam_table", ctx, rows=rows)
+
+
+def scenario_count(ctx: PageContext) -> str:
+    return str(len(ctx.catalog.of_kind("questions")))
 
 
 CHOOSER_FILTERS = [  # (filter id, label, vocabulary or None, values of an algorithm)
