@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .catalog import Catalog, Item
-from .question_rules import SELECT_PATTERN, SELECT_NUMBERS, question_type
+from .question_rules import SELECT_NUMBERS, SELECT_PATTERN, question_type
 
 TYPE_LABELS = {
     "multiple-choice": "Multiple choice",
@@ -52,7 +52,7 @@ def record(item: Item, link_of) -> dict:
         "id": item.id, "type": kind, "case": d.get("case", ""), "prompt": d["question"],
         "explanation": d["explanation"], "topic": d["topic"],
         "tasks": {exam: list(numbers) for exam, numbers in d["exam_tasks"].items()},
-        "links": [dict(zip(("url", "name"), link_of(target))) for target in d["links"]],
+        "links": [dict(zip(("url", "name"), link_of(target), strict=True)) for target in d["links"]],
     }
     if kind in ("multiple-choice", "multiple-response"):
         result["options"] = [{"text": o["text"], "correct": o.get("correct") is True, "why": o.get("why", "")} for o in d["options"]]
