@@ -133,3 +133,24 @@ def case_problems(catalog: Catalog) -> list[Problem]:
         Problem(case.file, "", "no question names this case (add case: <id> to its questions, or remove it)", case.id, True)
         for case in catalog.of_kind("cases") if case.id not in used
     ]
+
+
+def mode_problems(item: Item) -> list[Problem]:
+    """An algorithm that is both supervised and unsupervised says which mode is which, so the
+    drills ask "does it need labels?" per mode (BlazingText: Word2Vec vs text classification)."""
+    types = item.data.get("learning_types")
+    modes = item.data.get("modes")
+    if not isinstance(types, list):
+        return []
+    if len(types) > 1 and not modes:
+        return [Problem(item.file, "modes", "missing required field: an algorithm with several learning_types lists its modes, each with its learning_type", types, True)]
+    if not isinstance(modes, list):
+        return []
+    problems = []
+    given = [m.get("learning_type") for m in modes if isinstance(m, dict)]
+    for index, learning_type in enumerate(given):
+        if learning_type not in types:
+            problems.append(Problem(item.file, f"modes[{index}].learning_type", f"not one of the algorithm's learning_types ({', '.join(map(str, types))})", learning_type, True))
+    for missing in [t for t in types if t not in given]:
+        problems.append(Problem(item.file, "modes", f"no mode has learning_type {missing!r}, which learning_types lists"))
+    return problems

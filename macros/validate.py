@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError, val
 from jsonschema.exceptions import SchemaError
 
 from .catalog import KINDS, Catalog, Problem, load_catalog, schema_at
-from .question_rules import case_problems, question_problems
+from .question_rules import case_problems, mode_problems, question_problems
 
 
 class DataError(Exception):
@@ -111,6 +111,8 @@ def validate(catalog: Catalog) -> list[Problem]:
             problems += _comparison_problems(catalog, item)
         if item.kind == "questions":
             problems += question_problems(catalog, item)
+        if item.kind == "algorithms":
+            problems += mode_problems(item)
         if isinstance(item.data.get("exam_tasks"), dict):
             problems += exam_task_problems(catalog, item.file, item.data["exam_tasks"])
     problems += _exam_problems(catalog)

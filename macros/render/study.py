@@ -3,6 +3,7 @@ the printable question bank and the algorithm chooser."""
 
 from __future__ import annotations
 
+import html
 import json
 
 from markupsafe import Markup
@@ -29,10 +30,19 @@ def _exams_payload(ctx: PageContext) -> list[dict]:
     ]
 
 
+def _with_math(text: str) -> str:
+    """Card text as HTML: escaped, with each \\( LaTeX \\) rendered as inline MathML."""
+    parts = study.INLINE_MATH.split(text)  # text, latex, text, latex, ...
+    return "".join(str(filters.math(part, "inline")) if index % 2 else html.escape(part, quote=False) for index, part in enumerate(parts))
+
+
 def _study_record(ctx: PageContext, record) -> dict:
     data = record.as_dict()
     data["url"] = relative_url(ctx, record.page)
     data["formula"] = str(filters.math(record.formula, "block")) if record.formula else ""
+    back = data.get("back", "")
+    if study.INLINE_MATH.search(back):  # the page shows the HTML, with MathML for the formulas
+        data["backHtml"] = _with_math(back)
     del data["page"]
     return data
 

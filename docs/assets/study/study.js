@@ -175,7 +175,7 @@
         + " · box " + stateOf(current.id).box;
       front.textContent = current.front;
       back.innerHTML = "";
-      back.appendChild(el("p", { text: current.back }));
+      back.appendChild(current.backHtml ? el("p", { html: current.backHtml }) : el("p", { text: current.back })); // backHtml: build-time MathML
       if (current.formula) back.appendChild(el("div", { class: "kb-formula", html: current.formula }));
       back.appendChild(sourceLink(current));
       back.hidden = true;
@@ -228,6 +228,19 @@
     return copy;
   }
 
+  // Questions of every topic in the selection take turns, so a drill across topics is not
+  // mostly abbreviations (the glossary has the most questions).
+  function mixTopics(list) {
+    var byTopic = {};
+    shuffle(list).forEach(function (q) { (byTopic[q.topic] = byTopic[q.topic] || []).push(q); });
+    var queues = shuffle(Object.keys(byTopic)).map(function (t) { return byTopic[t]; });
+    var mixed = [];
+    while (queues.some(function (q) { return q.length; })) {
+      queues.forEach(function (q) { if (q.length) mixed.push(q.shift()); });
+    }
+    return mixed;
+  }
+
   function practice(root) {
     var data = readJSON("kb-drills-data");
     var history = load(QUIZ_STORE, []);
@@ -270,7 +283,7 @@
     }
 
     function begin() {
-      quiz = { questions: shuffle(selection()).slice(0, QUIZ_LENGTH), index: 0, right: 0, label: describe() };
+      quiz = { questions: mixTopics(selection()).slice(0, QUIZ_LENGTH), index: 0, right: 0, label: describe() };
       stage.hidden = false;
       ask();
     }
