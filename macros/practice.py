@@ -72,14 +72,32 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
 
 
-def mock_exams(catalog: Catalog) -> list[dict]:
-    """A blueprint per exam still offered: question count, minutes, scale, domain weights,
-    and how many scenario questions the bank holds per domain."""
+FORMAT_FIELDS = {"duration_minutes": "the time allowed", "questions": "the number of questions",
+                 "scoring": "the score scale and passing score"}
+
+
+def missing_format(exam: Item) -> list[str]:
+    """What a mock exam needs that the exam file does not give (yet): length, time, scale,
+    domain weights. Never guessed: without them there is no mock exam for that exam."""
+    d = exam.data
+    missing = [FORMAT_FIELDS[name] for name in FORMAT_FIELDS if name not in d]
+    if any("weight" not in domain for domain in d["domains"]):
+        missing.append("the domain weights")
+    return missing
+
+
+def mock_exams(catalog: Catalog, pending: bool = False) -> list[dict]:
+    """A blueprint per exam still offered whose file gives its format: question count,
+    minutes, scale, domain weights, and how many scenario questions the bank holds per domain.
+    pending=True: the offered exams whose file lacks part of it, with what is missing."""
     questions = scenario_questions(catalog)
     exams = []
     for exam in sorted(catalog.of_kind("exams"), key=lambda e: e.data["code"]):
         d = exam.data
-        if d["status"]["state"] == "retired":
+        if d["status"]["state"] == "retired" or bool(missing_format(exam)) != pending:
+            continue
+        if pending:
+            exams.append({"id": exam.id, "code": d["code"], "name": exam.name, "missing": missing_format(exam)})
             continue
         held = {domain["number"]: sum(1 for q in questions if domain_of(q, exam.id) == domain["number"]) for domain in d["domains"]}
         exams.append({
@@ -130,10 +148,10 @@ LETTERS = "ABCDEFGHIJ"
 
 def bank(catalog: Catalog) -> tuple[dict, list[tuple[dict, list[BankEntry]]], list[Item]]:
     """The printable bank: (the exam whose domains group it, [(domain, entries)], cases).
-    Grouped by the domains of the newest exam still offered; options, steps and answers in a
+    Grouped by the domains of the newest exam still offered (by code); options, steps and answers in a
     fixed shuffled order, letters assigned."""
     offered = [e for e in catalog.of_kind("exams") if e.data["status"]["state"] != "retired"]
-    exam = max(offered, key=lambda e: (e.data.get("available_since", ""), e.data["code"]))
+    exam = max(offered, key=lambda e: e.data["code"])  # the newest edition: MLA-C02 after MLA-C01
     sections = []
     number = 0
     questions = scenario_questions(catalog)
@@ -151,7 +169,7 @@ def bank(catalog: Catalog) -> tuple[dict, list[tuple[dict, list[BankEntry]]], li
         for item in others:
             number += 1
             entries.append(_bank_entry(catalog, number, item))
-        sections.append(({"number": 0, "name": f"Not part of {exam.data['code']}", "weight": 0}, entries))
+        sections.append(({"number": 0, "name": f"Not part of {exam.data['code']}"}, entries))
     return exam.data | {"id": exam.id}, sections, sorted(catalog.of_kind("cases"), key=lambda c: c.id)
 
 

@@ -94,7 +94,7 @@ def practice_app(ctx: PageContext) -> str:
 @macro
 def mock_exam_app(ctx: PageContext) -> str:
     """Timed mock exams, one per exam still offered, drawn from the scenario questions."""
-    payload = _scenario_payload(ctx) | {"exams": practice.mock_exams(ctx.catalog)}
+    payload = _scenario_payload(ctx) | {"exams": practice.mock_exams(ctx.catalog), "pending": practice.mock_exams(ctx.catalog, pending=True)}
     return render_template("mock_exam_app", ctx, count=len(payload["questions"]), payload=_json_for_script(payload),
                            script=asset_url(ctx, "assets/study/practice.js"))
 
@@ -106,7 +106,7 @@ def mock_exam_table(ctx: PageContext) -> str:
     for exam in practice.mock_exams(ctx.catalog):
         counts = practice.planned_counts(exam["count"], {d["number"]: d["weight"] for d in exam["domains"]})
         rows.append((exam, [(d, counts[d["number"]]) for d in exam["domains"]]))
-    return render_template("mock_exam_table", ctx, rows=rows)
+    return render_template("mock_exam_table", ctx, rows=rows, pending=practice.mock_exams(ctx.catalog, pending=True))
 
 
 @macro

@@ -445,6 +445,12 @@
         el("p", {}, [button("Start the " + exam.code + " mock exam", "start-" + exam.id, function () { begin(exam); }, true)])]));
     });
 
+    (data.pending || []).forEach(function (exam) {
+      chooser.appendChild(el("div", { class: "kb-mock__exam", "data-exam": exam.id }, [
+        el("h3", { text: exam.code + ": " + exam.name }),
+        el("p", { text: "No mock exam yet: the exam file does not give " + exam.missing.join(", ") + " (not verified from the exam guide). It appears here once the file does." })]));
+    });
+
     var run = null;
 
     function begin(exam) {
