@@ -12,8 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the project, for `import macros`
 
-import macros  # noqa: E402
-from mkdocs.structure.files import File, Files, file_sort_key  # noqa: E402
+from mkdocs.structure.files import File, Files, file_sort_key
+
+import macros
 
 
 def on_config(config):

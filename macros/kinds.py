@@ -9,6 +9,7 @@ Its line in KINDS says, in this order:
   any top-level field in braces (`services/{category}/{id}.md`); a section of a shared page
   is `page.md#anchor`, where the anchor is `{id}` or one fixed id for the whole kind (rows of
   one table: the print-site plugin keeps ids only on headings, list items and <sup>)
+- index: the page that lists every item of the kind (its landing page, or the shared page)
 - page_template: for own pages, the file in macros/templates/pages/ a page is generated from
   when docs/ has no Markdown file at that path (a real file wins and adds prose); None for
   shared pages and for kinds whose pages are always written by hand
@@ -39,37 +40,37 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 KINDS: dict[str, dict[str, Any]] = {
-    "algorithms": dict(schema="algorithm", title="name", page="algorithms/{id}.md", page_template="algorithms.md",
+    "algorithms": dict(schema="algorithm", title="name", page="algorithms/{id}.md", index="algorithms/index.md", page_template="algorithms.md",
                        nav="flat", nav_label="name", group_by=None, search_boost=3, referenced_by=True,
                        study_topic="algorithms"),
-    "services": dict(schema="service", title="name", page="services/{category}/{id}.md", page_template="services.md",
+    "services": dict(schema="service", title="name", page="services/{category}/{id}.md", index="services/index.md", page_template="services.md",
                      nav="grouped", nav_label="short_name", group_by=("category", "service-categories"), search_boost=3,
                      referenced_by=True, study_topic="services"),
-    "comparisons": dict(schema="comparison", title="title", page="comparisons/{id}.md", page_template="comparisons.md",
+    "comparisons": dict(schema="comparison", title="title", page="comparisons/{id}.md", index="comparisons/index.md", page_template="comparisons.md",
                         nav="flat", nav_label="title", group_by=None, search_boost=1.5, referenced_by=True, study_topic=None),
-    "pipelines": dict(schema="pipeline", title="title", page="pipelines/{id}.md", page_template="pipelines.md",
+    "pipelines": dict(schema="pipeline", title="title", page="pipelines/{id}.md", index="pipelines/index.md", page_template="pipelines.md",
                       nav="flat", nav_label="title", group_by=None, search_boost=1, referenced_by=True, study_topic=None),
-    "metrics": dict(schema="metric", title="name", page="metrics/{id}.md", page_template="metrics.md",
+    "metrics": dict(schema="metric", title="name", page="metrics/{id}.md", index="metrics/index.md", page_template="metrics.md",
                     nav="flat", nav_label="name", group_by=None, search_boost=3, referenced_by=True, study_topic="metrics"),
-    "exams": dict(schema="exam", title="name", page="exams/{id}.md", page_template=None,
+    "exams": dict(schema="exam", title="name", page="exams/{id}.md", index="exams/index.md", page_template=None,
                   nav=None, nav_label="name", group_by=None, search_boost=0.3, referenced_by=True, study_topic=None),
-    "activations": dict(schema="activation", title="name", page="concepts/modelling.md#activation-functions",
+    "activations": dict(schema="activation", title="name", page="concepts/modelling.md#activation-functions", index="concepts/modelling.md",
                         page_template=None, nav=None, nav_label="name", group_by=None, search_boost=None,
                         referenced_by=True, study_topic="concepts"),
-    "distributions": dict(schema="distribution", title="name", page="concepts/data-and-statistics.md#{id}",
+    "distributions": dict(schema="distribution", title="name", page="concepts/data-and-statistics.md#{id}", index="concepts/data-and-statistics.md",
                           page_template=None, nav=None, nav_label="name", group_by=None, search_boost=None,
                           referenced_by=True, study_topic="concepts"),
-    "techniques": dict(schema="technique", title="name", page="concepts/preparing-data.md#{id}", page_template=None,
+    "techniques": dict(schema="technique", title="name", page="concepts/preparing-data.md#{id}", index="concepts/preparing-data.md", page_template=None,
                        nav=None, nav_label="name", group_by=None, search_boost=None, referenced_by=True,
                        study_topic="concepts"),
-    "misconceptions": dict(schema="misconception", title="claim", page="misconceptions.md#{id}", page_template=None,
+    "misconceptions": dict(schema="misconception", title="claim", page="misconceptions.md#{id}", index="misconceptions.md", page_template=None,
                            nav=None, nav_label="claim", group_by=None, search_boost=None, referenced_by=True,
                            study_topic="misconceptions"),
-    "questions": dict(schema="question", title="question", page="study/practice.md#{id}", page_template=None,
+    "questions": dict(schema="question", title="question", page="study/practice.md#{id}", index="study/practice.md", page_template=None,
                       nav=None, nav_label="question", group_by=None, search_boost=None, referenced_by=False,
                       study_topic=None),
     # Case studies: scenarios several questions share, printed in the question bank.
-    "cases": dict(schema="case", title="title", page="study/question-bank.md#{id}", page_template=None,
+    "cases": dict(schema="case", title="title", page="study/question-bank.md#{id}", index="study/question-bank.md", page_template=None,
                   nav=None, nav_label="title", group_by=None, search_boost=None, referenced_by=False,
                   study_topic=None),
 }
@@ -84,6 +85,7 @@ class Kind:
     schema: str
     title: str
     page: str
+    index: str
     page_template: str | None
     nav: str | None
     nav_label: str
@@ -129,6 +131,8 @@ def kind_problems(table: dict[str, dict[str, Any]], schemas: dict[str, dict], to
             found.append((f"{where}.schema", f"kind {kind!r}: no data/schemas/{row['schema']}.schema.json", row["schema"], True))
         elif row["title"] not in schema.get("required", []):
             found.append((f"{where}.title", f"kind {kind!r}: the title field must be a required property of its schema", row["title"], True))
+        if not re.fullmatch(r"[a-z0-9/_-]+\.md", str(row["index"])):
+            found.append((f"{where}.index", f"kind {kind!r}: the docs-relative path of the page listing its items", row["index"], True))
         own = "#" not in row["page"]
         if own and "{id}" not in row["page"]:
             found.append((f"{where}.page", f"kind {kind!r}: an own page is a pattern with {{id}}", row["page"], True))

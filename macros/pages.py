@@ -14,6 +14,7 @@ Pure functions of the catalogue; the MkDocs objects are handled by the hook modu
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from pathlib import Path
@@ -25,10 +26,21 @@ from .kinds import Kind
 NAV_PLACEHOLDER = re.compile(r"^nav:(?P<kind>[a-z][a-z0-9-]*)$")
 
 
+# In a heading, these would start HTML, Markdown formatting or (braces) a macro call. An
+# underscore inside a word (RANDOM_CUT_FOREST) is not emphasis and stays as written.
+_HEADING_SPECIAL = re.compile(r"[&<>\\`*\[\]{}|$~^!]|(?<!\w)_|_(?!\w)")
+
+
+def heading_text(name: str) -> str:
+    """A name as inert heading text: special characters become numeric character references."""
+    return _HEADING_SPECIAL.sub(lambda match: f"&#{ord(match.group(0))};", " ".join(name.split()))
+
+
 def page_source(item: Item) -> str:
-    """The Markdown of an item's generated page: its kind's page template with $id and $name."""
+    """The Markdown of an item's generated page: its kind's page template with $id and $name
+    (the name made inert; ids are kebab-case)."""
     template = string.Template((PAGE_TEMPLATES / item.settings.page_template).read_text(encoding="utf-8"))
-    return template.substitute(id=item.id, name=item.name)
+    return template.substitute(id=item.id, name=heading_text(item.name))
 
 
 def generated_pages(catalog: Catalog, docs_dir: Path) -> dict[str, Item]:
@@ -41,7 +53,13 @@ def generated_pages(catalog: Catalog, docs_dir: Path) -> dict[str, Item]:
 
 
 def _entry(item: Item) -> dict[str, str]:
-    return {item.nav_label: item.page}
+    return {nav_title(item.nav_label): item.page}
+
+
+def nav_title(label: str) -> str:
+    """A label as a navigation title: MkDocs and Material write titles into the HTML as they
+    are, so a label from data is escaped (`<`, `>`, `&`)."""
+    return html.escape(label, quote=False)
 
 
 def nav_block(catalog: Catalog, kind: str) -> list[Any]:
@@ -52,7 +70,7 @@ def nav_block(catalog: Catalog, kind: str) -> list[Any]:
         return [_entry(item) for item in by_label]
     field, vocabulary = settings.group_by
     return [
-        {term["label"]: [settings.group_index(group), *[_entry(item) for item in by_label if item.data[field] == group]]}
+        {nav_title(term["label"]): [settings.group_index(group), *[_entry(item) for item in by_label if item.data[field] == group]]}
         for group, term in catalog.vocabularies[vocabulary].terms.items()
     ]
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from .catalog import Catalog, Item
 from .exam_map import ExamMap
 
-TOPICS = {  # topic id -> label, in display order
+TOPICS = {  # topic id -> label, in display order; each kind's topic is its study_topic in kinds.py
     "algorithms": "Built-in algorithms",
     "services": "AWS services",
     "metrics": "Evaluation metrics",
@@ -108,7 +108,7 @@ def algorithm_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
                                          (_join(required) + ".") if required else "None: every hyperparameter has a default."),
         }
         for facet, (front, back) in facets.items():
-            cards.append(Card(f"{item.id}--{facet}", "algorithms", front, back, item.page, tasks))
+            cards.append(Card(f"{item.id}--{facet}", item.settings.study_topic, front, back, item.page, tasks))
     return cards
 
 
@@ -117,16 +117,16 @@ def service_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     for item in catalog.of_kind("services"):
         d, tasks = item.data, _tasks(catalog, exam_map, item)
         name = d.get("short_name") or item.name
-        cards.append(Card(f"{item.id}--purpose", "services", f"What is {item.name} for?", d["summary"], item.page, tasks))
+        cards.append(Card(f"{item.id}--purpose", item.settings.study_topic, f"What is {item.name} for?", d["summary"], item.page, tasks))
         status = d["status"]
         if status["state"] != "active":
             state = catalog.vocabularies["service-statuses"].label(status["state"])
             successor = f" Successor: {catalog.get(status['successor']).name}." if status.get("successor") else ""
-            cards.append(Card(f"{item.id}--status", "services", f"{item.name}: what is its status?",
+            cards.append(Card(f"{item.id}--status", item.settings.study_topic, f"{item.name}: what is its status?",
                               f"{state} ({status['date']}). {status['note']}{successor}", item.page, tasks))
         for fact in d["key_facts"]:
             if any(char.isdigit() for char in fact["value"]):  # limits and numbers: what learners must recall
-                cards.append(Card(f"{item.id}--{fact['name']}", "services", f"{name}: {fact['label']}?",
+                cards.append(Card(f"{item.id}--{fact['name']}", item.settings.study_topic, f"{name}: {fact['label']}?",
                                   fact["value"] + (f" ({fact['note']})" if fact.get("note") else ""), item.page, tasks))
     return cards
 
@@ -135,9 +135,9 @@ def metric_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     cards = []
     for item in catalog.of_kind("metrics"):
         d, tasks = item.data, _tasks(catalog, exam_map, item)
-        cards.append(Card(f"{item.id}--formula", "metrics", f"{item.name}: what is the formula?",
+        cards.append(Card(f"{item.id}--formula", item.settings.study_topic, f"{item.name}: what is the formula?",
                           f"Range {d['range']}, {d['better']} is better.", item.page, tasks, formula=d["formula"]))
-        cards.append(Card(f"{item.id}--meaning", "metrics", f"{item.name}: what does it measure, and when do you prefer it?",
+        cards.append(Card(f"{item.id}--meaning", item.settings.study_topic, f"{item.name}: what does it measure, and when do you prefer it?",
                           f"{d['measures']} Prefer it when: {'; '.join(d['prefer_when'])}.", item.page, tasks))
     return cards
 
@@ -162,7 +162,7 @@ def glossary_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
 
 def misconception_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     return [
-        Card(f"{item.id}--myth", "misconceptions", f"True or false? {item.data['claim']}",
+        Card(f"{item.id}--myth", item.settings.study_topic, f"True or false? {item.data['claim']}",
              f"False. {item.data['correction']}", item.page, _tasks(catalog, exam_map, item))
         for item in catalog.of_kind("misconceptions")
     ]
@@ -173,19 +173,19 @@ def concept_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     cards = []
     for item in catalog.of_kind("activations"):
         d = item.data
-        cards.append(Card(f"{item.id}--activation", "concepts", f"Activation function {item.name}: formula, range and typical use?",
+        cards.append(Card(f"{item.id}--activation", item.settings.study_topic, f"Activation function {item.name}: formula, range and typical use?",
                           f"Range {inline_math(d['range'])}. Use it for: {'; '.join(d['use_when'])}. Watch out: {'; '.join(d['problems'])}.",
                           item.page, _tasks(catalog, exam_map, item), formula=d["formula"]))
     for item in catalog.of_kind("distributions"):
         d = item.data
         function = "PMF" if d["type"] == "discrete" else "PDF"
-        cards.append(Card(f"{item.id}--distribution", "concepts", f"{item.name}: what does it model, and what is its {function}?",
+        cards.append(Card(f"{item.id}--distribution", item.settings.study_topic, f"{item.name}: what does it model, and what is its {function}?",
                           f"{d['summary']} Mean {inline_math(d['mean'])}, variance {inline_math(d['variance'])}.",
                           item.page, _tasks(catalog, exam_map, item), formula=d["formula"]))
     for item in catalog.of_kind("techniques"):
         d = item.data
         category = catalog.vocabularies["technique-categories"].label(d["category"]).lower()
-        cards.append(Card(f"{item.id}--technique", "concepts", f"{item.name} ({category}): how does it work?",
+        cards.append(Card(f"{item.id}--technique", item.settings.study_topic, f"{item.name} ({category}): how does it work?",
                           d["how"], item.page, _tasks(catalog, exam_map, item)))
     return cards
 
@@ -301,7 +301,7 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         correct = _pick(unnamed, 1, content_type)[0]
         options, answer = _options(correct.name, [a.name for a in others], content_type)
         questions.append(Question(
-            f"content-type--{content_type.replace('/', '-').replace('.', '-')}", "algorithms",
+            f"content-type--{content_type.replace('/', '-').replace('.', '-')}", correct.settings.study_topic,
             f"Which of these built-in algorithms accepts {content_type} as training input?", options, answer,
             f"{correct.name} reads {content_type}; the other options do not. Algorithms that read it: "
             f"{_join([a.name for a in readers])}.", "algorithms/content-types.md", _tasks(catalog, exam_map, correct)))
@@ -324,7 +324,7 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         wrong = [label for p, label in problem_labels.items() if p not in d["problem_types"] and not words(label) & solved_words]
         if correct:
             options, answer = _options(correct, wrong, item.id)
-            questions.append(Question(f"{item.id}--problem", "algorithms", f"Which kind of problem does {item.name} solve?",
+            questions.append(Question(f"{item.id}--problem", item.settings.study_topic, f"Which kind of problem does {item.name} solve?",
                                       options, answer, f"{item.name} solves: {_join(solves)}.", item.page, tasks))
         modes = [vocab["input-modes"].label(m["mode"]) for m in d["training"]["input_modes"]]
         pipe = any(m["mode"] == "pipe" for m in d["training"]["input_modes"])
@@ -332,18 +332,18 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         # the key is not "True" for most of them although most algorithms support Pipe mode.
         positive = pipe_key[item.id] == pipe  # key True: state the fact; key False: its opposite
         statement = f"{item.name} can stream its training data in Pipe mode." if positive else f"{item.name} cannot stream its training data in Pipe mode."
-        questions.append(Question(f"{item.id}--pipe", "algorithms", f"True or false? {statement}", ["True", "False"],
+        questions.append(Question(f"{item.id}--pipe", item.settings.study_topic, f"True or false? {statement}", ["True", "False"],
                                   0 if pipe == positive else 1, f"{item.name} supports: {_join(modes)}.", item.page, tasks))
         if len(d["learning_types"]) == 1:  # several: asked per mode, below
             supervised = d["learning_types"] == ["supervised"]
-            questions.append(_labels_question(f"{item.id}--learning", item.name, "", supervised, learning_key[item.id],
+            questions.append(_labels_question(f"{item.id}--learning", item.settings.study_topic, item.name, "", supervised, learning_key[item.id],
                                               f"{item.name} is {vocab['learning-types'].label(d['learning_types'][0]).lower()}.",
                                               item.page, tasks))
         for mode in d.get("modes", []):
             supervised = mode["learning_type"] == "supervised"
             mode_id = re.sub(r"[^a-z0-9]+", "-", mode["name"].lower()).strip("-")
             others = _join([f"{m['name']} ({m['learning_type']})" for m in d["modes"] if m is not mode])
-            questions.append(_labels_question(f"{item.id}--learning--{mode_id}", item.name, mode["name"], supervised,
+            questions.append(_labels_question(f"{item.id}--learning--{mode_id}", item.settings.study_topic, item.name, mode["name"], supervised,
                                               learning_key[f"{item.id}:{mode['name']}"],
                                               f"In its {mode['name']} mode {item.name} is {mode['learning_type']}; other modes: {others}.",
                                               item.page, tasks))
@@ -360,13 +360,13 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
             pool.sort(key=lambda name: (-len(words(name) & words(former)), name))
             near = [name for name in pool if words(name) & words(former)][:6] or pool[:6]
             options, answer = _options(successor.name, near + [s.name for s in services if s.data["category"] == item.data["category"]][:0], item.id)
-            questions.append(Question(f"{item.id}--renamed", "services", f"What is {former} called now?", options, answer,
+            questions.append(Question(f"{item.id}--renamed", item.settings.study_topic, f"What is {former} called now?", options, answer,
                                       f"Renamed on {status['date']}: {status['note']}", item.page, _tasks(catalog, exam_map, item)))
 
     metrics = catalog.of_kind("metrics")
     for item in metrics:
         options, answer = _options(item.name, [m.name for m in metrics], item.id)
-        questions.append(Question(f"{item.id}--formula", "metrics", "Which metric does this formula define?", options, answer,
+        questions.append(Question(f"{item.id}--formula", item.settings.study_topic, "Which metric does this formula define?", options, answer,
                                   f"This is {item.name}: {item.data['summary']}", item.page, _tasks(catalog, exam_map, item),
                                   formula=_formula_body(item.data["formula"])))
 
@@ -380,12 +380,12 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         statement = item.data["fact"] if as_fact else item.data["claim"]
         explanation = (f"True. {item.data['correction']}" if as_fact
                        else f"False. {item.data['correction']}")
-        questions.append(Question(f"{item.id}--myth", "misconceptions", f"True or false? {statement}", ["True", "False"],
+        questions.append(Question(f"{item.id}--myth", item.settings.study_topic, f"True or false? {statement}", ["True", "False"],
                                   0 if as_fact else 1, explanation, item.page, _tasks(catalog, exam_map, item)))
     return questions
 
 
-def _labels_question(question_id: str, name: str, mode: str, supervised: bool, key_yes: bool, explanation: str,
+def _labels_question(question_id: str, topic: str, name: str, mode: str, supervised: bool, key_yes: bool, explanation: str,
                      page: str, tasks: dict) -> Question:
     """Does it need labels? Asked as "needs labelled data" or as "learns from unlabelled data
     alone", whichever makes the key `key_yes`, so the keys are balanced."""
@@ -397,7 +397,7 @@ def _labels_question(question_id: str, name: str, mode: str, supervised: bool, k
     else:
         prompt = f"Can {name} learn from unlabelled training data alone{where}?"
         options = [f"Yes: {subject} is unsupervised", f"No: {subject} is supervised"]
-    return Question(question_id, "algorithms", prompt, options, 0 if key_yes else 1, explanation, page, tasks)
+    return Question(question_id, topic, prompt, options, 0 if key_yes else 1, explanation, page, tasks)
 
 
 # An abbreviation question is asked only when the form of the options does not give the

@@ -14,8 +14,9 @@ import pytest
 import yaml
 from conftest import ROOT, flat, make_data_dir, mkdocs_config, read_yaml_dir, run_build
 
+from macros.catalog import KINDS
+
 EXAMS = read_yaml_dir(ROOT / "data" / "exams")
-OWN_PAGE_KINDS = ["algorithms", "services", "comparisons", "pipelines", "metrics"]
 
 
 def url_of(source: str) -> str:
@@ -28,10 +29,10 @@ def url_of(source: str) -> str:
 def declared_mappings() -> dict[str, dict | None]:
     """docs-relative page -> its exam tasks (None for navigation pages), from data and front matter."""
     mappings: dict[str, dict | None] = {}
-    for kind in OWN_PAGE_KINDS:
+    for kind, settings in KINDS.items():
         for item_id, data in read_yaml_dir(ROOT / "data" / kind).items():
-            page = f"services/{data['category']}/{item_id}.md" if kind == "services" else f"{kind}/{item_id}.md"
-            mappings[page] = data["exam_tasks"]
+            if settings.has_own_page and "exam_tasks" in data:
+                mappings[settings.page_of(item_id, data)] = data["exam_tasks"]
     for path in sorted((ROOT / "docs").rglob("*.md")):
         relative = path.relative_to(ROOT / "docs").as_posix()
         match = re.match(r"---\n(.*?\n)---\n", path.read_text(encoding="utf-8"), re.DOTALL)

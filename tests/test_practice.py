@@ -10,12 +10,12 @@ import re
 
 import pytest
 from conftest import ROOT, flat, read_yaml_dir
-from search.browser_search import serve
 from test_fixture_site import article_of, fixture_project  # noqa: F401 (the fixture site, built once)
 
 from macros import practice
 from macros.question_rules import question_type
 from macros.validate import load_valid_catalog
+from tools.browser import serve
 
 CATALOG = load_valid_catalog(ROOT / "data")
 WRITTEN = read_yaml_dir(ROOT / "data" / "questions")

@@ -51,7 +51,7 @@ def distributions_table(ctx: PageContext) -> str:
 @macro
 def activation_functions_table(ctx: PageContext) -> str:
     """One row per activation function, each with its sources (links to an activation land on
-    the table's section: see catalog.SHARED_ANCHORS)."""
+    the table's section: see the activations line of kinds.KINDS)."""
     return render_template("activation_functions_table", ctx, items=ctx.catalog.of_kind("activations"))
 
 

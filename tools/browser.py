@@ -1,6 +1,7 @@
 """Drive Material's real search box in headless Chromium (Debian's /usr/bin/chromium).
 
-Used by the browser tests and by `make bench` (latency). Results are read from the rendered
+Used by the browser tests (as tools.browser), by `make bench` (latency) and `make pdf` (serve
+and launch). Results are read from the rendered
 result list, exactly as a learner sees them.
 """
 
