@@ -95,7 +95,7 @@ def test_multiple_choice_uses_radio_buttons_and_explains_every_option(tab, fixtu
     assert feedback.get_attribute("aria-live") == "polite"
     assert flat(item.data["explanation"]) in flat(feedback.text_content())
     for option in item.data["options"]:
-        assert option["why"] in question.text_content()
+        assert option.get("why", "") in question.text_content()
     right = next(i for i, o in enumerate(item.data["options"]) if o.get("correct"))
     assert "Right answer, you did not choose it." in question.locator(f'.kb-q__option[data-option="{right}"]').text_content()
 
@@ -240,8 +240,12 @@ def test_mock_exam_table_and_blueprints_follow_the_exam_files(page):
     exams = [e for e in CATALOG.of_kind("exams") if e.data["status"]["state"] != "retired"]
     assert len(rows) == len(exams) >= 1
     for row in rows:
-        code, count, minutes = (flat(td.get_text()) for td in row.select("td")[:3])
+        code, count, minutes, domains = (flat(td.get_text()) for td in row.select("td")[:4])
         exam = next(e for e in exams if e.data["code"] == code)
+        if practice.missing_format(exam):  # never guessed: the row says what the file lacks
+            assert count == minutes == "not given yet" and domains.startswith("No mock exam yet")
+            assert all(missing in domains for missing in practice.missing_format(exam))
+            continue
         assert int(count) == exam.data["questions"]["total"]
         assert minutes == f"{exam.data['duration_minutes']} minutes"
     mla = next(e for e in exams if e.id == "mla-c01")
