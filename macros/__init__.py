@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import catalog, exam_coverage, exam_map, filters, kinds, page_meta, pages, render, study, validate
+from . import catalog, exam_coverage, exam_map, filters, kinds, page_meta, pages, practice, question_rules, render, study, validate
 
 _builds = 0
 _state: dict = {"config_file": None, "catalog": None, "exam_map": None, "meta": None}  # the current build's
@@ -52,7 +52,8 @@ def _reload_code() -> None:
     """`mkdocs serve` rebuilds in one process, where Python keeps the first import of each
     module; reloading them (dependencies first) lets edits to macros/*.py show on the next
     rebuild, as edits to templates and data already do."""
-    for module in (filters, kinds, catalog, validate, exam_map, exam_coverage, study, render.base, render.algorithms,
+    for module in (filters, kinds, catalog, question_rules, validate, exam_map, exam_coverage, study, practice, render.base,
+                   render.algorithms,
                    render.services, render.comparisons, render.concepts, render.exams, render.study, render,
                    page_meta, pages):
         importlib.reload(module)

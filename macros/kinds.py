@@ -69,6 +69,10 @@ KINDS: dict[str, dict[str, Any]] = {
     "questions": dict(schema="question", title="question", page="study/practice.md#{id}", index="study/practice.md", page_template=None,
                       nav=None, nav_label="question", group_by=None, search_boost=None, referenced_by=False,
                       study_topic=None),
+    # Case studies: scenarios several questions share, printed in the question bank.
+    "cases": dict(schema="case", title="title", page="study/question-bank.md#{id}", index="study/question-bank.md", page_template=None,
+                  nav=None, nav_label="title", group_by=None, search_boost=None, referenced_by=False,
+                  study_topic=None),
 }
 
 NAV_STYLES = {"flat", "grouped", None}

@@ -9,6 +9,7 @@ site, MathJax delimiters in Anki).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 
 from .catalog import Catalog, Item
@@ -21,6 +22,7 @@ TOPICS = {  # topic id -> label, in display order; each kind's topic is its stud
     "glossary": "Glossary",
     "misconceptions": "Misconceptions",
     "concepts": "ML concepts",
+    "genai": "Generative AI",
 }
 
 
@@ -66,6 +68,15 @@ def _tasks(catalog: Catalog, exam_map: ExamMap | None, item: Item) -> dict[str, 
     if "exam_tasks" in item.data:
         return {exam: list(numbers) for exam, numbers in item.data["exam_tasks"].items()}
     return _tasks_of_page(exam_map, item.page)
+
+
+# Inline formulas inside card text travel as \( LaTeX \): the site renders them as MathML
+# (render/study.py), Anki's MathJax reads the same delimiters.
+INLINE_MATH = re.compile(r"\\\((.+?)\\\)")
+
+
+def inline_math(latex: str) -> str:
+    return f"\\({latex}\\)"
 
 
 def _join(values: list[str]) -> str:
@@ -163,13 +174,13 @@ def concept_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     for item in catalog.of_kind("activations"):
         d = item.data
         cards.append(Card(f"{item.id}--activation", item.settings.study_topic, f"Activation function {item.name}: formula, range and typical use?",
-                          f"Range {d['range']}. Use it for: {'; '.join(d['use_when'])}. Watch out: {'; '.join(d['problems'])}.",
+                          f"Range {inline_math(d['range'])}. Use it for: {'; '.join(d['use_when'])}. Watch out: {'; '.join(d['problems'])}.",
                           item.page, _tasks(catalog, exam_map, item), formula=d["formula"]))
     for item in catalog.of_kind("distributions"):
         d = item.data
         function = "PMF" if d["type"] == "discrete" else "PDF"
         cards.append(Card(f"{item.id}--distribution", item.settings.study_topic, f"{item.name}: what does it model, and what is its {function}?",
-                          f"{d['summary']} Mean {d['mean']}, variance {d['variance']}.",
+                          f"{d['summary']} Mean {inline_math(d['mean'])}, variance {inline_math(d['variance'])}.",
                           item.page, _tasks(catalog, exam_map, item), formula=d["formula"]))
     for item in catalog.of_kind("techniques"):
         d = item.data
@@ -190,7 +201,22 @@ def flashcards(catalog: Catalog, exam_map: ExamMap | None = None) -> list[Card]:
     return cards
 
 
-# --- practice questions ----------------------------------------------------------------------
+# --- drill questions ------------------------------------------------------------------------
+# Generated recall questions, offered as drills by topic (the scenario practice and the mock
+# exams use data/questions/ only). Each generator avoids the cues that let a learner answer
+# without knowing anything; tests/test_cues.py measures them over the whole set:
+# - wrong options are of the same kind as the answer and close to it in length;
+# - a prompt never contains its answer (a formula is shown without its left-hand side);
+# - a wrong option never overlaps the answer (no "Text classification" against an algorithm
+#   that classifies);
+# - a property that depends on a mode is asked per mode;
+# - true/false statements are complete sentences, of similar length, and balanced.
+
+STOPWORDS = {
+    "the", "and", "for", "with", "from", "that", "this", "its", "into", "are", "can", "not", "only",
+    "one", "per", "any", "all", "you", "your", "use", "used", "does", "which", "what", "when", "how",
+    "true", "false", "amazon", "aws", "sagemaker", "of", "in", "on", "to", "a", "an", "or", "by", "as", "is", "it",
+}
 
 
 def _pick(pool: list, count: int, seed: str) -> list:
@@ -199,11 +225,62 @@ def _pick(pool: list, count: int, seed: str) -> list:
     return ranked[:count]
 
 
+def words(text: str) -> set[str]:
+    """Content words of a text, lower-cased (for overlap checks)."""
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
+
+
 def _options(correct: str, wrong: list[str], seed: str, count: int = 3) -> tuple[list[str], int]:
-    """The correct option plus `count` distractors, in a seeded order; returns (options, answer)."""
-    distractors = _pick(sorted(set(wrong) - {correct}), count, seed)
+    """The correct option plus `count` distractors close to it in length, in a seeded order.
+    The distractors come from the 2 x count candidates nearest in length, so the answer is
+    not systematically the longest or the shortest option."""
+    candidates = sorted(set(wrong) - {correct}, key=lambda w: (abs(len(w) - len(correct)), hashlib.sha256(f"{seed}:{w}".encode()).hexdigest()))
+    distractors = _pick(candidates[: max(2 * count, count + 2)], count, seed)
     options = _pick([correct, *distractors], len(distractors) + 1, seed + ":order")
     return options, options.index(correct)
+
+
+def _balanced(items: list, seed: str) -> dict:
+    """item -> True for every other item in a seeded order: half of them get True."""
+    ordered = sorted(items, key=lambda item: hashlib.sha256(f"{seed}:{item}".encode()).hexdigest())
+    return {item: index % 2 == 0 for index, item in enumerate(ordered)}
+
+
+SMALL_WORDS = {"of", "and", "for", "the", "with", "a", "an", "to", "in", "on", "by", "as", "or", "amazon", "aws"}
+
+
+def initials_score(term: str, expansion: str) -> float:
+    """How far the expansion's initials spell the abbreviation, from 0 to 1: the share of the
+    term's letters (repeats collapsed: HTTP -> HTP) matched, in order, by the first letters of
+    successive words or word parts (hyphens, CamelCase, "I/O"); 0 when the first letters differ."""
+    letters = [c for c in re.sub(r"(.)\1+", r"\1", "".join(c for c in term.upper() if c.isalpha()))]
+    parts = [w for w in re.split(r"[\s\-–/(),]+|(?<=[a-z])(?=[A-Z])", expansion) if w and w.lower() not in SMALL_WORDS]
+    initials = [w[0].upper() for w in parts]
+    if not letters or not initials or initials[0] != letters[0]:
+        return 0.0
+    matched, position = 0, 0
+    for letter in letters:
+        found = next((i for i in range(position, len(initials)) if initials[i] == letter), None)
+        if found is not None:
+            matched += 1
+            position = found + 1
+    return matched / len(letters)
+
+
+def spells(term: str, expansion: str) -> bool:
+    """Whether a learner could pick this expansion for the term by its form alone: its
+    initials spell most of the term, or one of its words starts with three letters the term
+    contains ("Residual network" for ResNet, "eXtreme Gradient Boosting" for XGBoost)."""
+    if initials_score(term, expansion) >= 0.6:
+        return True
+    lowered = term.lower()
+    return any(len(w) >= 3 and w[:3] in lowered for w in re.findall(r"[a-z0-9]+", expansion.lower()) if w not in SMALL_WORDS)
+
+
+def _formula_body(latex: str) -> str:
+    """A formula without its left-hand side (`\text{F1} = ...` names the metric asked for)."""
+    left, sep, right = latex.partition("=")
+    return right.strip() if sep and len(left) <= 30 else latex
 
 
 def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> list[Question]:
@@ -217,7 +294,11 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         others = [a for a in algorithms if a not in readers]
         if not readers or len(others) < 3:
             continue
-        correct = _pick(readers, 1, content_type)[0]
+        # The answer's name must not repeat the prompt ("Image Classification" for x-image).
+        unnamed = [a for a in readers if not words(a.name) & words(content_type)]
+        if not unnamed:
+            continue
+        correct = _pick(unnamed, 1, content_type)[0]
         options, answer = _options(correct.name, [a.name for a in others], content_type)
         questions.append(Question(
             f"content-type--{content_type.replace('/', '-').replace('.', '-')}", correct.settings.study_topic,
@@ -226,23 +307,46 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
             f"{_join([a.name for a in readers])}.", "algorithms/content-types.md", _tasks(catalog, exam_map, correct)))
 
     problem_labels = {term: vocab["problem-types"].label(term) for term in vocab["problem-types"].terms}
+    # True/false and yes/no keys alternate in a seeded order: the wording (positive or
+    # negative) is chosen to give each item its key, so "always True" scores half.
+    pipe_key = _balanced([a.id for a in algorithms], "pipe")
+    learning_key = _balanced([a.id for a in algorithms if len(a.data["learning_types"]) == 1]
+                             + [f"{a.id}:{m['name']}" for a in algorithms for m in a.data.get("modes", [])], "learning")
     for item in algorithms:
         d, tasks = item.data, _tasks(catalog, exam_map, item)
         solves = [problem_labels[p] for p in d["problem_types"]]
-        correct = _pick(solves, 1, item.id)[0]
-        options, answer = _options(correct, [label for p, label in problem_labels.items() if p not in d["problem_types"]], item.id)
-        questions.append(Question(f"{item.id}--problem", item.settings.study_topic, f"Which kind of problem does {item.name} solve?",
-                                  options, answer, f"{item.name} solves: {_join(solves)}.", item.page, tasks))
+        solved_words = set().union(*(words(label) for label in solves))
+        # The answer must not be readable from the algorithm's name ("Object Detection").
+        hidden = [label for label in solves if not words(label) & words(item.name)]
+        correct = _pick(hidden, 1, item.id)[0] if hidden else None
+        # A wrong option must be plainly wrong: none that shares a word with a problem the
+        # algorithm solves (Object2Vec classifies, so "Text classification" is not offered).
+        wrong = [label for p, label in problem_labels.items() if p not in d["problem_types"] and not words(label) & solved_words]
+        if correct:
+            options, answer = _options(correct, wrong, item.id)
+            questions.append(Question(f"{item.id}--problem", item.settings.study_topic, f"Which kind of problem does {item.name} solve?",
+                                      options, answer, f"{item.name} solves: {_join(solves)}.", item.page, tasks))
+        modes = [vocab["input-modes"].label(m["mode"]) for m in d["training"]["input_modes"]]
         pipe = any(m["mode"] == "pipe" for m in d["training"]["input_modes"])
-        questions.append(Question(f"{item.id}--pipe", item.settings.study_topic, f"True or false? {item.name} can train in Pipe mode.",
-                                  ["True", "False"], 0 if pipe else 1,
-                                  f"{item.name} supports: {_join([vocab['input-modes'].label(m['mode']) for m in d['training']['input_modes']])}.",
-                                  item.page, tasks))
-        supervised = "supervised" in d["learning_types"]
-        questions.append(Question(f"{item.id}--learning", item.settings.study_topic, f"Does {item.name} need labelled training data?",
-                                  ["Yes: it is supervised", "No: it is unsupervised"], 0 if supervised else 1,
-                                  f"{item.name} is {_join([vocab['learning-types'].label(t) for t in d['learning_types']]).lower()}.",
-                                  item.page, tasks))
+        # Half the algorithms are asked the positive statement and half the negative one, so
+        # the key is not "True" for most of them although most algorithms support Pipe mode.
+        positive = pipe_key[item.id] == pipe  # key True: state the fact; key False: its opposite
+        statement = f"{item.name} can stream its training data in Pipe mode." if positive else f"{item.name} cannot stream its training data in Pipe mode."
+        questions.append(Question(f"{item.id}--pipe", item.settings.study_topic, f"True or false? {statement}", ["True", "False"],
+                                  0 if pipe == positive else 1, f"{item.name} supports: {_join(modes)}.", item.page, tasks))
+        if len(d["learning_types"]) == 1:  # several: asked per mode, below
+            supervised = d["learning_types"] == ["supervised"]
+            questions.append(_labels_question(f"{item.id}--learning", item.settings.study_topic, item.name, "", supervised, learning_key[item.id],
+                                              f"{item.name} is {vocab['learning-types'].label(d['learning_types'][0]).lower()}.",
+                                              item.page, tasks))
+        for mode in d.get("modes", []):
+            supervised = mode["learning_type"] == "supervised"
+            mode_id = re.sub(r"[^a-z0-9]+", "-", mode["name"].lower()).strip("-")
+            others = _join([f"{m['name']} ({m['learning_type']})" for m in d["modes"] if m is not mode])
+            questions.append(_labels_question(f"{item.id}--learning--{mode_id}", item.settings.study_topic, item.name, mode["name"], supervised,
+                                              learning_key[f"{item.id}:{mode['name']}"],
+                                              f"In its {mode['name']} mode {item.name} is {mode['learning_type']}; other modes: {others}.",
+                                              item.page, tasks))
 
     services = catalog.of_kind("services")
     for item in services:
@@ -250,7 +354,12 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         if status["state"] == "renamed" and status.get("successor"):
             former = (item.data.get("former_names") or [{"name": item.name}])[0]["name"]
             successor = catalog.get(status["successor"])
-            options, answer = _options(successor.name, [s.name for s in services if s.data["category"] == item.data["category"]], item.id)
+            # Wrong options share words with the former name as the answer does, so the words
+            # of the prompt do not point at the answer.
+            pool = [s.name for s in services if s.id not in {item.id, successor.id} and s.data["status"]["state"] != "renamed"]
+            pool.sort(key=lambda name: (-len(words(name) & words(former)), name))
+            near = [name for name in pool if words(name) & words(former)][:6] or pool[:6]
+            options, answer = _options(successor.name, near + [s.name for s in services if s.data["category"] == item.data["category"]][:0], item.id)
             questions.append(Question(f"{item.id}--renamed", item.settings.study_topic, f"What is {former} called now?", options, answer,
                                       f"Renamed on {status['date']}: {status['note']}", item.page, _tasks(catalog, exam_map, item)))
 
@@ -259,46 +368,62 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         options, answer = _options(item.name, [m.name for m in metrics], item.id)
         questions.append(Question(f"{item.id}--formula", item.settings.study_topic, "Which metric does this formula define?", options, answer,
                                   f"This is {item.name}: {item.data['summary']}", item.page, _tasks(catalog, exam_map, item),
-                                  formula=item.data["formula"]))
+                                  formula=_formula_body(item.data["formula"])))
 
-    expansions = [entry["expansion"] for entry in catalog.glossary if entry.get("expansion")]
-    for entry in catalog.glossary:
-        if not entry.get("expansion"):
-            continue
-        page = _glossary_page(catalog, entry["see"])
-        options, answer = _options(entry["expansion"], expansions, entry["id"])
-        questions.append(Question(f"glossary--{entry['id']}", "glossary", f"What does {entry['term']} stand for?", options, answer,
-                                  entry["definition"], page, _tasks_of_page(exam_map, page)))
+    questions += _glossary_questions(catalog, exam_map)
 
-    # Half the myths are asked as the claim (false), half as the correction (true), chosen by
-    # id, so "always answer False" does not pass the quiz.
+    # True/false on misconceptions: the claim is the false statement, the item's `fact` the true
+    # one; half of the items are asked each way (an item without a fact is asked as its claim).
+    with_fact = _balanced([m.id for m in catalog.of_kind("misconceptions") if m.data.get("fact")], "myth")
     for item in catalog.of_kind("misconceptions"):
-        as_claim = int(hashlib.sha256(item.id.encode()).hexdigest(), 16) % 2 == 0
-        statement = item.data["claim"] if as_claim else item.data["correction"]
-        explanation = (f"False. {item.data['correction']}" if as_claim
-                       else f"True. The common mistake is to believe: {item.data['claim']}")
+        as_fact = with_fact.get(item.id, False)
+        statement = item.data["fact"] if as_fact else item.data["claim"]
+        explanation = (f"True. {item.data['correction']}" if as_fact
+                       else f"False. {item.data['correction']}")
         questions.append(Question(f"{item.id}--myth", item.settings.study_topic, f"True or false? {statement}", ["True", "False"],
-                                  1 if as_claim else 0, explanation, item.page, _tasks(catalog, exam_map, item)))
+                                  0 if as_fact else 1, explanation, item.page, _tasks(catalog, exam_map, item)))
     return questions
 
 
-def written_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> list[Question]:
-    """Hand-written scenario questions from data/questions/."""
+def _labels_question(question_id: str, topic: str, name: str, mode: str, supervised: bool, key_yes: bool, explanation: str,
+                     page: str, tasks: dict) -> Question:
+    """Does it need labels? Asked as "needs labelled data" or as "learns from unlabelled data
+    alone", whichever makes the key `key_yes`, so the keys are balanced."""
+    where = f" in its {mode} mode" if mode else ""
+    subject = "that mode" if mode else "it"
+    if key_yes == supervised:
+        prompt = f"Does {name} need labelled training data{where}?"
+        options = [f"Yes: {subject} is supervised", f"No: {subject} is unsupervised"]
+    else:
+        prompt = f"Can {name} learn from unlabelled training data alone{where}?"
+        options = [f"Yes: {subject} is unsupervised", f"No: {subject} is supervised"]
+    return Question(question_id, topic, prompt, options, 0 if key_yes else 1, explanation, page, tasks)
+
+
+# An abbreviation question is asked only when the form of the options does not give the
+# answer away: when the right expansion does not spell the abbreviation, or when at least two
+# other expansions spell it as well. The others stay flashcards.
+SPELLING_DISTRACTORS = 2
+
+
+def _glossary_questions(catalog: Catalog, exam_map: ExamMap | None) -> list[Question]:
+    entries = [entry for entry in catalog.glossary if entry.get("expansion")]
+    expansions = [entry["expansion"] for entry in entries]
     questions = []
-    for item in catalog.of_kind("questions"):
-        d = item.data
-        options = [option["text"] for option in d["options"]]
-        answer = next(index for index, option in enumerate(d["options"]) if option.get("correct"))
-        page = catalog.get(d["links"][0]).page if d.get("links") else "index.md"
-        questions.append(Question(item.id, d["topic"], d["question"], options, answer, d["explanation"], page,
-                                  {exam: list(numbers) for exam, numbers in d["exam_tasks"].items()}, source="written"))
-    return questions
-
-
-def practice_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> list[Question]:
-    questions = written_questions(catalog, exam_map) + generated_questions(catalog, exam_map)
-    ids = [question.id for question in questions]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ValueError(f"question ids must be unique; repeated: {', '.join(duplicates)}")
+    for entry in entries:
+        term, expansion = entry["term"], entry["expansion"]
+        if term.lower() in expansion.lower() or words(term) & words(expansion):
+            continue  # "SageMaker AI" in its expansion: the prompt holds the answer
+        others = [e for e in expansions if e != expansion and e.lower() != expansion.lower()]
+        if spells(term, expansion):
+            spelling = [e for e in others if spells(term, e)]
+            if len(spelling) < SPELLING_DISTRACTORS:
+                continue  # only the answer would look right: a flashcard, not a question
+            correct_first = _options(expansion, spelling, entry["id"], count=min(3, len(spelling)))
+            options, answer = correct_first if len(spelling) >= 3 else _options(expansion, spelling + _pick(others, 1, entry["id"]), entry["id"])
+        else:
+            options, answer = _options(expansion, others, entry["id"])
+        page = _glossary_page(catalog, entry["see"])
+        questions.append(Question(f"glossary--{entry['id']}", "glossary", f"What does {term} stand for?", options, answer,
+                                  entry["definition"], page, _tasks_of_page(exam_map, page)))
     return questions

@@ -35,10 +35,13 @@ INDEX_PAGES = {
     "exams/crosswalk.md": NAVIGATION + "# Crosswalk\n\n{{ exam_crosswalk() }}\n",
     "study/flashcards.md": NAVIGATION + "# Cards\n\n{{ flashcards_app() }}\n",
     "study/practice.md": NAVIGATION + "# Practice\n\n{{ practice_app() }}\n",
+    "study/drills.md": NAVIGATION + "# Drills\n\n{{ drills_app() }}\n",
+    "study/mock-exam.md": NAVIGATION + "# Mock exam\n\n{{ mock_exam_table() }}\n\n{{ mock_exam_app() }}\n",
+    "study/question-bank.md": NAVIGATION + "# Question bank\n\n{{ question_bank() }}\n",
     "algorithms/chooser.md": NAVIGATION + "# Chooser\n\n{{ algorithm_chooser() }}\n",
 }
 # The only scripts a page may hold: the study tools' data (JSON, not run) and their code.
-STUDY_SCRIPTS = {"kb-flashcards-data", "kb-practice-data"}
+STUDY_SCRIPTS = {"kb-flashcards-data", "kb-practice-data", "kb-drills-data", "kb-mock-data"}
 # Prose pages: they declare their exam tasks in front matter and hold the shared-page kinds.
 PROSE = "---\nexam_tasks:\n  omega-exam: [\"2.1\"]\n  psi-exam: []\n---\n\n"
 PROSE_PAGES = {
@@ -89,7 +92,7 @@ def test_no_markup_from_data_becomes_html(fixture_project):
                 assert script.get("id") in STUDY_SCRIPTS, f"{path}: unexpected data script"
                 json.loads(script.string)  # a value holding </script> did not end it early
             else:
-                assert script.get("src", "").endswith("assets/study/study.js") and not script.string, f"{path}: <script> from data"
+                assert script.get("src", "").endswith(("assets/study/study.js", "assets/study/practice.js")) and not script.string, f"{path}: <script> from data"
         # The templates' own emphasis holds fixed words; the data's **bold** / _emphasis_ must not.
         assert not [t for t in article.find_all(["em", "strong"]) if t.get_text() in {"bold", "emphasis"}], path
         assert not article.find("a", href=lambda h: h and h.startswith("javascript:")), path
@@ -197,8 +200,12 @@ def test_study_data_carries_injected_text_as_inert_strings(fixture_project):
     cards = json.loads(article_of(site, "study/flashcards.md").find("script", id="kb-flashcards-data").string)["cards"]
     claim = catalog.get("chi-injection").data["claim"]
     assert any(card["front"].endswith(claim) for card in cards)
-    questions = json.loads(article_of(site, "study/practice.md").find("script", id="kb-practice-data").string)["questions"]
+    questions = json.loads(article_of(site, "study/drills.md").find("script", id="kb-drills-data").string)["questions"]
     assert any(claim in q["prompt"] or catalog.get("chi-injection").data["correction"] in q["prompt"] for q in questions)
+    scenario = json.loads(article_of(site, "study/practice.md").find("script", id="kb-practice-data").string)
+    injected = next(q for q in scenario["questions"] if q["id"] == "omicron-injection")
+    assert injected["pairs"][0]["prompt"] == catalog.get("omicron-injection").data["pairs"][0]["prompt"]
+    assert scenario["cases"]["pi-injection"]["title"] == catalog.get("pi-injection").data["title"]
 
 
 def test_fixture_exam_pages_flag_the_uncovered_task_and_show_the_crosswalk(fixture_project):

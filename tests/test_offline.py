@@ -146,10 +146,20 @@ def test_offline_copy_runs_the_study_tools_from_file_urls(offline_copy, browser)
     tab.select_option('[data-filter="problem"]', "regression")
     href = tab.locator("#kb-chooser tbody tr:visible a").first.get_attribute("href")
     assert (offline_copy / "algorithms" / href).is_file(), href
-    tab.goto((offline_copy / "study" / "practice.html").as_uri())
+    tab.goto((offline_copy / "study" / "drills.html").as_uri())
     tab.locator('[data-action="start"]').click()
     tab.locator(".kb-quiz__option").first.click()
     assert tab.locator(".kb-quiz__feedback").get_attribute("data-result") in {"correct", "incorrect"}
+    tab.goto((offline_copy / "study" / "practice.html").as_uri())
+    tab.locator('[data-action="start"]').click()
+    tab.locator(".kb-quiz .kb-q input").first.check()
+    tab.locator('[data-action="check"]').click()
+    assert tab.locator(".kb-quiz__feedback").get_attribute("data-result") in {"correct", "incorrect"}
+    link = tab.locator(".kb-quiz__feedback a").first.get_attribute("href")
+    assert (offline_copy / "study" / link.split("#")[0]).resolve().is_file(), link
+    tab.goto((offline_copy / "study" / "mock-exam.html").as_uri())
+    tab.locator('[data-action="start-mla-c01"]').click()
+    assert tab.locator(".kb-mock__timer").text_content().startswith("Time left: 2:")
     context.close()
     assert [url for url in requests if not url.startswith("file://")] == []
 

@@ -28,6 +28,9 @@ PAGE_TYPES = {
     "misconceptions": "misconceptions/",
     "flashcards": "study/flashcards/",
     "quiz": "study/practice/",
+    "mock exam": "study/mock-exam/",
+    "question bank": "study/question-bank/",
+    "drills": "study/drills/",
     "chooser": "algorithms/chooser/",
 }
 SERIOUS = {"serious", "critical"}

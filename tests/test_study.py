@@ -139,13 +139,13 @@ def test_flashcard_filters_select_by_topic_and_exam_domain(tab, served_site):
     assert int(root.get_attribute("data-selected")) == expected
 
 
-# --- practice questions --------------------------------------------------------------------
+# --- drills: generated recall questions ----------------------------------------------------
 
 
 def test_wrong_and_right_answers_get_the_right_feedback_and_scores_persist(tab, served_site):
-    tab.goto(served_site + "study/practice/")
-    questions = {q["id"]: q for q in payload(tab, "kb-practice-data")["questions"]}
-    assert any(q["source"] == "written" for q in questions.values())
+    tab.goto(served_site + "study/drills/")
+    questions = {q["id"]: q for q in payload(tab, "kb-drills-data")["questions"]}
+    assert all(q["source"] == "generated" for q in questions.values())
     tab.locator('[data-action="start"]').click()
     asked = 0
     while True:
@@ -171,27 +171,55 @@ def test_wrong_and_right_answers_get_the_right_feedback_and_scores_persist(tab, 
     assert f"{right}/{asked}" in tab.locator(".kb-quiz__history").text_content()
 
 
-def test_every_question_has_one_valid_answer_and_an_explanation(tab, served_site):
-    tab.goto(served_site + "study/practice/")
-    questions = payload(tab, "kb-practice-data")["questions"]
-    written = read_yaml_dir(ROOT / "data" / "questions")
-    assert len([q for q in questions if q["source"] == "written"]) == len(written) >= 20
+def test_every_drill_has_one_valid_answer_and_an_explanation(tab, served_site):
+    tab.goto(served_site + "study/drills/")
+    questions = payload(tab, "kb-drills-data")["questions"]
+    assert len(questions) >= 150
     for question in questions:
         assert 0 <= question["answer"] < len(question["options"]), question["id"]
         assert len(set(question["options"])) == len(question["options"]), question["id"]
         assert question["explanation"], question["id"]
-    for item_id, data in written.items():
-        shown = next(q for q in questions if q["id"] == item_id)
-        assert shown["options"][shown["answer"]] == next(o["text"] for o in data["options"] if o.get("correct"))
 
 
-def test_quiz_filter_counts_questions_of_one_domain(tab, served_site):
-    tab.goto(served_site + "study/practice/")
-    questions = payload(tab, "kb-practice-data")["questions"]
+def test_a_drill_across_topics_mixes_them(tab, served_site):
+    tab.goto(served_site + "study/drills/")
+    questions = {q["id"]: q for q in payload(tab, "kb-drills-data")["questions"]}
+    topics = {q["topic"] for q in questions.values()}
+    tab.locator('[data-action="start"]').click()
+    seen = []
+    for _ in range(len(topics)):
+        seen.append(questions[tab.locator(".kb-quiz").get_attribute("data-question")]["topic"])
+        tab.locator('.kb-quiz__option[data-option="0"]').click()
+        tab.locator('[data-action="next"]').click()
+    assert set(seen) == topics  # the first questions take one of each topic in turn
+
+
+def test_drill_filter_counts_questions_of_one_domain(tab, served_site):
+    tab.goto(served_site + "study/drills/")
+    questions = payload(tab, "kb-drills-data")["questions"]
     tab.select_option('[data-filter="exam"]', "mls-c01")
     tab.select_option('[data-filter="domain"]', "3")
     expected = sum(1 for q in questions if any(t.startswith("3.") for t in q["tasks"].get("mls-c01", [])))
-    assert int(tab.locator("#kb-practice").get_attribute("data-selected")) == expected > 0
+    assert int(tab.locator("#kb-drills").get_attribute("data-selected")) == expected > 0
+
+
+def test_card_formulas_render_as_mathml_not_latex(tab, served_site):
+    tab.goto(served_site + "study/flashcards/")
+    cards = payload(tab, "kb-flashcards-data")["cards"]
+    with_math = [c for c in cards if c.get("backHtml")]
+    assert len(with_math) >= 13
+    for card in with_math:
+        assert "<math" in card["backHtml"] and "\\(" not in card["backHtml"], card["id"]
+    tab.select_option('[data-filter="topic"]', "concepts")
+    for _ in range(40):  # concept cards until one with an inline formula is shown
+        current = tab.locator(".kb-card").get_attribute("data-card")
+        tab.locator('[data-action="flip"]').click()
+        if any(c["id"] == current for c in with_math):
+            back = tab.locator(".kb-card__back")
+            assert back.locator("math").count() >= 1 and "\\" not in back.text_content()
+            return
+        tab.locator('[data-action="knew"]').click()
+    pytest.fail("no concept card with a formula came up")
 
 
 # --- algorithm chooser ---------------------------------------------------------------------

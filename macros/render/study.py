@@ -1,12 +1,14 @@
-"""Study tools (issue #8): the flashcards and practice pages and the algorithm chooser."""
+"""Study tools (issues #8, #15): flashcards, drills, the scenario practice quiz, mock exams,
+the printable question bank and the algorithm chooser."""
 
 from __future__ import annotations
 
+import html
 import json
 
 from markupsafe import Markup
 
-from .. import filters, study
+from .. import filters, practice, study
 from .algorithms import ALGORITHMS
 from .base import PageContext, asset_url, macro, relative_url, render_template
 from .exams import ordered_exams
@@ -28,10 +30,19 @@ def _exams_payload(ctx: PageContext) -> list[dict]:
     ]
 
 
+def _with_math(text: str) -> str:
+    """Card text as HTML: escaped, with each \\( LaTeX \\) rendered as inline MathML."""
+    parts = study.INLINE_MATH.split(text)  # text, latex, text, latex, ...
+    return "".join(str(filters.math(part, "inline")) if index % 2 else html.escape(part, quote=False) for index, part in enumerate(parts))
+
+
 def _study_record(ctx: PageContext, record) -> dict:
     data = record.as_dict()
     data["url"] = relative_url(ctx, record.page)
     data["formula"] = str(filters.math(record.formula, "block")) if record.formula else ""
+    back = data.get("back", "")
+    if study.INLINE_MATH.search(back):  # the page shows the HTML, with MathML for the formulas
+        data["backHtml"] = _with_math(back)
     del data["page"]
     return data
 
@@ -52,9 +63,64 @@ def flashcards_app(ctx: PageContext) -> str:
 
 
 @macro
+def drills_app(ctx: PageContext) -> str:
+    """The drills page: recall questions generated from the data, by topic."""
+    return _study_app(ctx, "drills_app", "questions", study.generated_questions(ctx.catalog, ctx.exam_map))
+
+
+# --- scenario practice: quiz, mock exams, printable bank (macros/practice.py builds the records)
+
+
+def _scenario_payload(ctx: PageContext) -> dict:
+    def link_of(item_id: str) -> tuple[str, str]:
+        item = ctx.catalog.get(item_id)
+        return relative_url(ctx, item.page), item.name
+
+    questions = [practice.record(item, link_of) for item in practice.scenario_questions(ctx.catalog)]
+    cases = {case.id: practice.case_record(case) for case in ctx.catalog.of_kind("cases")}
+    return {"questions": questions, "cases": cases,
+            "types": [{"id": t, "label": label} for t, label in practice.TYPE_LABELS.items() if any(q["type"] == t for q in questions)],
+            "topics": [{"id": t, "label": label} for t, label in study.TOPICS.items() if any(q["topic"] == t for q in questions)]}
+
+
+@macro
 def practice_app(ctx: PageContext) -> str:
-    """The practice-questions page: generated and hand-written questions."""
-    return _study_app(ctx, "practice_app", "questions", study.practice_questions(ctx.catalog, ctx.exam_map))
+    """The practice quiz: the hand-written scenario questions only, every question type."""
+    payload = _scenario_payload(ctx) | {"exams": _exams_payload(ctx)}
+    return render_template("practice_app", ctx, count=len(payload["questions"]), payload=_json_for_script(payload),
+                           script=asset_url(ctx, "assets/study/practice.js"))
+
+
+@macro
+def mock_exam_app(ctx: PageContext) -> str:
+    """Timed mock exams, one per exam still offered, drawn from the scenario questions."""
+    payload = _scenario_payload(ctx) | {"exams": practice.mock_exams(ctx.catalog), "pending": practice.mock_exams(ctx.catalog, pending=True)}
+    return render_template("mock_exam_app", ctx, count=len(payload["questions"]), payload=_json_for_script(payload),
+                           script=asset_url(ctx, "assets/study/practice.js"))
+
+
+@macro
+def mock_exam_table(ctx: PageContext) -> str:
+    """Each mock exam's format and how many bank questions each domain holds for it."""
+    rows = []
+    for exam in practice.mock_exams(ctx.catalog):
+        counts = practice.planned_counts(exam["count"], {d["number"]: d["weight"] for d in exam["domains"]})
+        rows.append((exam, [(d, counts[d["number"]]) for d in exam["domains"]]))
+    return render_template("mock_exam_table", ctx, rows=rows, pending=practice.mock_exams(ctx.catalog, pending=True))
+
+
+@macro
+def question_bank(ctx: PageContext) -> str:
+    """Every scenario question as printable text, by exam domain, answers at the end."""
+    exam, sections, cases = practice.bank(ctx.catalog)
+    case_entries = {case.id: [e for _, entries in sections for e in entries if e.case and e.case.id == case.id] for case in cases}
+    return render_template("question_bank", ctx, exam=exam, sections=sections, cases=cases, case_entries=case_entries,
+                           paragraphs=practice.paragraphs, type_labels=practice.TYPE_LABELS)
+
+
+@macro
+def scenario_count(ctx: PageContext) -> str:
+    return str(len(ctx.catalog.of_kind("questions")))
 
 
 CHOOSER_FILTERS = [  # (filter id, label, vocabulary or None, values of an algorithm)

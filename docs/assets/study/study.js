@@ -1,4 +1,5 @@
-/* Study tools: flashcards with a Leitner schedule, practice quizzes and the algorithm chooser.
+/* Study tools: flashcards with a Leitner schedule, recall drills and the algorithm chooser.
+ * (Scenario practice and the mock exams are in practice.js.)
  *
  * Everything runs in the browser, from http:// or file://. The cards and questions are JSON
  * written into the page at build time (macros/study.py); progress and quiz history are kept in
@@ -174,7 +175,7 @@
         + " · box " + stateOf(current.id).box;
       front.textContent = current.front;
       back.innerHTML = "";
-      back.appendChild(el("p", { text: current.back }));
+      back.appendChild(current.backHtml ? el("p", { html: current.backHtml }) : el("p", { text: current.back })); // backHtml: build-time MathML
       if (current.formula) back.appendChild(el("div", { class: "kb-formula", html: current.formula }));
       back.appendChild(sourceLink(current));
       back.hidden = true;
@@ -227,13 +228,26 @@
     return copy;
   }
 
+  // Questions of every topic in the selection take turns, so a drill across topics is not
+  // mostly abbreviations (the glossary has the most questions).
+  function mixTopics(list) {
+    var byTopic = {};
+    shuffle(list).forEach(function (q) { (byTopic[q.topic] = byTopic[q.topic] || []).push(q); });
+    var queues = shuffle(Object.keys(byTopic)).map(function (t) { return byTopic[t]; });
+    var mixed = [];
+    while (queues.some(function (q) { return q.length; })) {
+      queues.forEach(function (q) { if (q.length) mixed.push(q.shift()); });
+    }
+    return mixed;
+  }
+
   function practice(root) {
-    var data = readJSON("kb-practice-data");
+    var data = readJSON("kb-drills-data");
     var history = load(QUIZ_STORE, []);
     var quiz = null;
     var bar = filterBar(data, count);
     var available = el("p", { class: "kb-study__stats", "aria-live": "polite" });
-    var start = el("button", { type: "button", class: "md-button md-button--primary", "data-action": "start", text: "Start a quiz", onclick: begin });
+    var start = el("button", { type: "button", class: "md-button md-button--primary", "data-action": "start", text: "Start a drill", onclick: begin });
     var stage = el("div", { class: "kb-quiz", hidden: "" });
     var historyList = el("ol", { class: "kb-quiz__history" });
     var clear = el("button", { type: "button", class: "md-button", "data-action": "clear-history", text: "Clear history", onclick: function () {
@@ -263,13 +277,13 @@
 
     function count() {
       var n = selection().length;
-      available.textContent = n + " questions match (" + data.questions.length + " in all). A quiz asks up to " + QUIZ_LENGTH + ".";
+      available.textContent = n + " drill questions match (" + data.questions.length + " in all). A drill asks up to " + QUIZ_LENGTH + ".";
       root.setAttribute("data-selected", String(n));
       start.disabled = n === 0;
     }
 
     function begin() {
-      quiz = { questions: shuffle(selection()).slice(0, QUIZ_LENGTH), index: 0, right: 0, label: describe() };
+      quiz = { questions: mixTopics(selection()).slice(0, QUIZ_LENGTH), index: 0, right: 0, label: describe() };
       stage.hidden = false;
       ask();
     }
@@ -356,7 +370,7 @@
 
   function start() {
     var cards = document.getElementById("kb-flashcards");
-    var practiceRoot = document.getElementById("kb-practice");
+    var practiceRoot = document.getElementById("kb-drills");
     var chooserRoot = document.getElementById("kb-chooser");
     if (cards) flashcards(cards);
     if (practiceRoot) practice(practiceRoot);
