@@ -15,7 +15,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.exceptions import SchemaError
 
-from .catalog import KINDS, Catalog, Problem, load_catalog
+from .catalog import KINDS, Catalog, Problem, load_catalog, schema_at
 
 
 class DataError(Exception):
@@ -102,7 +102,7 @@ def validate(catalog: Catalog) -> list[Problem]:
             if term_id in ids[:index]:
                 problems.append(Problem(file, f"terms[{index}].id", "duplicate vocabulary term", term_id, True))
     for item in catalog.items.values():
-        problems += _schema_problems(catalog, validator_class, KINDS[item.kind], item.file, item.data)
+        problems += _schema_problems(catalog, validator_class, item.settings.schema, item.file, item.data)
         for index, other in enumerate(item.data.get("related", []) if isinstance(item.data.get("related"), list) else []):
             if other == item.id:
                 problems.append(Problem(item.file, f"related[{index}]", "an item cannot be related to itself", other, True))
@@ -120,24 +120,12 @@ def validate(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def exam_tasks(catalog: Catalog) -> dict[str, dict[str, dict[str, Any]]]:
-    """exam id -> task number -> task, for every exam in data/exams/."""
-    return {
-        exam.id: {
-            task.get("number"): task
-            for domain in exam.data.get("domains", []) if isinstance(domain, dict)
-            for task in domain.get("tasks", []) if isinstance(task, dict)
-        }
-        for exam in catalog.of_kind("exams")
-    }
-
-
 def exam_task_problems(catalog: Catalog, file: str, mapping: Any, field: str = "exam_tasks") -> list[Problem]:
     """A page's exam mapping names every exam, and only tasks those exams have. Used for
     item data here and for the front matter of prose pages by the build."""
     if not isinstance(mapping, dict):
         return [Problem(file, field, "must map each exam id to a list of task numbers", mapping, True)]
-    known = exam_tasks(catalog)
+    known = catalog.exam_tasks()
     problems = []
     for exam_id in sorted(set(known) - set(mapping)):
         problems.append(Problem(file, f"{field}.{exam_id}", "missing exam: list the tasks this page covers, or [] if none"))
@@ -158,7 +146,7 @@ def _exam_problems(catalog: Catalog) -> list[Problem]:
     """Rules for the exams themselves: weights add up to 100, task numbers belong to their
     domain and are unique, and a retired exam's crosswalk names real tasks of its successor."""
     problems = []
-    known = exam_tasks(catalog)
+    known = catalog.exam_tasks()
     for exam in catalog.of_kind("exams"):
         domains = [d for d in exam.data.get("domains", []) if isinstance(d, dict)]
         weights = [d.get("weight") for d in domains if isinstance(d.get("weight"), int)]
@@ -181,6 +169,68 @@ def _exam_problems(catalog: Catalog) -> list[Problem]:
                 for m_index, target in enumerate(task.get("maps_to") or []):
                     if target not in known.get(successor, {}):
                         problems.append(Problem(exam.file, f"{where}.maps_to[{m_index}]", f"no such task in {successor}", target, True))
+        problems += _exam_detail_problems(exam)
+    return problems
+
+
+GAPPABLE_FACTS = ("duration_minutes", "questions", "question_types", "scoring", "cost_usd")
+
+
+def _exam_detail_problems(exam) -> list[Problem]:
+    """The finer rules of one exam file: every format fact and domain weight is given or listed
+    in missing_facts (never both, never neither); a provisional domain has only provisional tasks;
+    skill numbers start with their task number, are unique and ascending, and agree with the
+    task's skills_status; an exam that numbers skills says skills_status on every task."""
+    problems, file = [], exam.file
+    domains = [d for d in exam.data.get("domains", []) if isinstance(d, dict)]
+    listed: dict[str, int] = {}
+    for index, gap in enumerate(g for g in exam.data.get("missing_facts") or [] if isinstance(g, dict)):
+        field = gap.get("field")
+        if field in listed:
+            problems.append(Problem(file, f"missing_facts[{index}].field", "listed twice", field, True))
+        listed.setdefault(field, index)
+    expected = [field for field in GAPPABLE_FACTS] + [f"domains[{i}].weight" for i in range(len(domains))]
+    present = {field: field in exam.data for field in GAPPABLE_FACTS}
+    present |= {f"domains[{i}].weight": "weight" in domain for i, domain in enumerate(domains)}
+    for field in expected:
+        if present[field] and field in listed:
+            problems.append(Problem(file, f"missing_facts[{listed[field]}].field", "the fact is given, so it is not missing: remove this entry or the value", field, True))
+        elif not present[field] and field not in listed:
+            problems.append(Problem(file, field, "required: give the value, or list it in missing_facts with reason not-published or not-verified"))
+    for field, index in listed.items():
+        if field not in expected:
+            problems.append(Problem(file, f"missing_facts[{index}].field", f"no such fact in this exam; it has {len(domains)} domains", field, True))
+    numbers_skills = any(isinstance(t, dict) and ("skills" in t or "skills_status" in t)
+                         for d in domains for t in d.get("tasks", []) or [])
+    seen: set[str] = set()
+    for d_index, domain in enumerate(domains):
+        provisional_domain = domain.get("source_status") == "provisional"
+        for t_index, task in enumerate(t for t in domain.get("tasks", []) or [] if isinstance(t, dict)):
+            where = f"domains[{d_index}].tasks[{t_index}]"
+            number = str(task.get("number"))
+            if provisional_domain and task.get("source_status") != "provisional":
+                problems.append(Problem(file, f"{where}.source_status", "a task of a provisional domain is provisional too", task.get("source_status", "transcribed"), True))
+            status = task.get("skills_status")
+            if numbers_skills and status is None:
+                problems.append(Problem(file, f"{where}.skills_status", "this exam numbers its skills: say complete, partial or not-transcribed for every task"))
+            skills = [s for s in task.get("skills") or [] if isinstance(s, dict)]
+            previous = 0
+            for s_index, skill in enumerate(skills):
+                s_number = str(skill.get("number"))
+                s_where = f"{where}.skills[{s_index}].number"
+                if not s_number.startswith(f"{number}."):
+                    problems.append(Problem(file, s_where, f"skill number must start with its task number {number}", s_number, True))
+                    continue
+                if s_number in seen:
+                    problems.append(Problem(file, s_where, "duplicate skill number", s_number, True))
+                seen.add(s_number)
+                position = s_number.rsplit(".", 1)[1]
+                position = int(position) if position.isdigit() else 0
+                if position <= previous:
+                    problems.append(Problem(file, s_where, "skills must be listed in the guide's order, each number once", s_number, True))
+                elif status == "complete" and position != previous + 1:
+                    problems.append(Problem(file, s_where, f"skills_status is complete, but skill {number}.{previous + 1} is not listed", s_number, True))
+                previous = max(previous, position)
     return problems
 
 
@@ -207,15 +257,6 @@ def _glossary_problems(catalog: Catalog, validator_class) -> list[Problem]:
         if not see.endswith(".md") and see not in catalog.items:
             problems.append(Problem(file, f"{where}.see", "neither a page (…/name.md) nor a known item id", entry["see"], True))
     return problems
-
-
-def schema_at(schema: dict[str, Any], path: str) -> dict[str, Any] | None:
-    """The sub-schema of a dotted field path ('training.processors'), or None if no such field."""
-    for part in path.split("."):
-        schema = schema.get("properties", {}).get(part)
-        if schema is None:
-            return None
-    return schema
 
 
 def _comparison_problems(catalog: Catalog, item) -> list[Problem]:
