@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import catalog, exam_map, filters, kinds, page_meta, pages, render, study, validate
+from . import catalog, exam_coverage, exam_map, filters, kinds, page_meta, pages, render, study, validate
 
 _builds = 0
 _state: dict = {"config_file": None, "catalog": None, "exam_map": None, "meta": None}  # the current build's
@@ -46,6 +46,7 @@ def load_checked(config) -> tuple[catalog.Catalog, exam_map.ExamMap]:
         loaded = validate.load_valid_catalog(data_dir(config["config_file_path"]))
         mapped, problems = exam_map.build_exam_map(docs_dir, loaded, pages.generated_pages(loaded, docs_dir))
         problems += glossary_page_problems(loaded, docs_dir)
+        problems += exam_coverage.ref_problems(loaded, docs_dir, set(pages.generated_pages(loaded, docs_dir)))
         if problems:
             raise validate.DataError(problems)
     except validate.DataError as error:
@@ -64,7 +65,7 @@ def _reload_code() -> None:
     """`mkdocs serve` rebuilds in one process, where Python keeps the first import of each
     module; reloading them (dependencies first) lets edits to macros/*.py show on the next
     rebuild, as edits to templates and data already do."""
-    for module in (filters, kinds, catalog, validate, exam_map, study, render.base, render.algorithms,
+    for module in (filters, kinds, catalog, validate, exam_map, exam_coverage, study, render.base, render.algorithms,
                    render.services, render.comparisons, render.concepts, render.exams, render.study, render,
                    page_meta, pages):
         importlib.reload(module)

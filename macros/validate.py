@@ -170,7 +170,7 @@ def _exam_problems(catalog: Catalog) -> list[Problem]:
                     if target not in known.get(successor, {}):
                         problems.append(Problem(exam.file, f"{where}.maps_to[{m_index}]", f"no such task in {successor}", target, True))
         problems += _exam_detail_problems(exam)
-    return problems
+    return problems + _exam_link_problems(catalog)
 
 
 GAPPABLE_FACTS = ("duration_minutes", "questions", "question_types", "scoring", "cost_usd")
@@ -214,7 +214,7 @@ def _exam_detail_problems(exam) -> list[Problem]:
             if numbers_skills and status is None:
                 problems.append(Problem(file, f"{where}.skills_status", "this exam numbers its skills: say complete, partial or not-transcribed for every task"))
             skills = [s for s in task.get("skills") or [] if isinstance(s, dict)]
-            previous = 0
+            previous: dict[str, int] = {}  # series ("" for numbered skills, "k" or "s" for bullets) -> last position
             for s_index, skill in enumerate(skills):
                 s_number = str(skill.get("number"))
                 s_where = f"{where}.skills[{s_index}].number"
@@ -224,13 +224,69 @@ def _exam_detail_problems(exam) -> list[Problem]:
                 if s_number in seen:
                     problems.append(Problem(file, s_where, "duplicate skill number", s_number, True))
                 seen.add(s_number)
-                position = s_number.rsplit(".", 1)[1]
-                position = int(position) if position.isdigit() else 0
-                if position <= previous:
+                last = s_number.rsplit(".", 1)[1]
+                series, digits = last.rstrip("0123456789"), last.lstrip("ks")
+                position = int(digits) if digits.isdigit() else 0
+                before = previous.get(series, 0)
+                if position <= before:
                     problems.append(Problem(file, s_where, "skills must be listed in the guide's order, each number once", s_number, True))
-                elif status == "complete" and position != previous + 1:
-                    problems.append(Problem(file, s_where, f"skills_status is complete, but skill {number}.{previous + 1} is not listed", s_number, True))
-                previous = max(previous, position)
+                elif status == "complete" and position != before + 1:
+                    problems.append(Problem(file, s_where, f"skills_status is complete, but skill {number}.{series}{before + 1} is not listed", s_number, True))
+                previous[series] = max(before, position)
+    return problems
+
+
+def _exam_link_problems(catalog: Catalog) -> list[Problem]:
+    """An exam's predecessor is an exam; task and skill predecessors name its tasks and skills;
+    every skill of an exam with a predecessor says how it changed (new exactly when it carries
+    nothing on); taught_by/mentioned_in items exist; an item the guide puts out of scope maps no
+    task of that exam."""
+    problems = []
+    exams = {exam.id: exam for exam in catalog.of_kind("exams")}
+    for exam in exams.values():
+        file, data = exam.file, exam.data
+        predecessor = exams.get(data.get("predecessor")) if data.get("predecessor") else None
+        if data.get("predecessor") and predecessor is None:
+            problems.append(Problem(file, "predecessor", f"no such exam; exams in data/exams/: {', '.join(sorted(exams))}", data["predecessor"], True))
+        before_tasks = {str(t.get("number")) for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
+                        for t in d.get("tasks", []) or [] if isinstance(t, dict)}
+        before_skills = {str(s.get("number")) for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
+                         for t in d.get("tasks", []) or [] if isinstance(t, dict) for s in t.get("skills", []) or [] if isinstance(s, dict)}
+        for d_index, domain in enumerate(d for d in data.get("domains", []) if isinstance(d, dict)):
+            for t_index, task in enumerate(t for t in domain.get("tasks", []) or [] if isinstance(t, dict)):
+                where = f"domains[{d_index}].tasks[{t_index}]"
+                if task.get("predecessors") and predecessor is None:
+                    problems.append(Problem(file, f"{where}.predecessors", "only an exam with a predecessor names predecessor tasks"))
+                for p_index, number in enumerate(task.get("predecessors", []) or []):
+                    if predecessor is not None and number not in before_tasks:
+                        problems.append(Problem(file, f"{where}.predecessors[{p_index}]", f"no such task in {predecessor.id}", number, True))
+                for s_index, skill in enumerate(s for s in task.get("skills", []) or [] if isinstance(s, dict)):
+                    s_where = f"{where}.skills[{s_index}]"
+                    links = skill.get("predecessors", []) or []
+                    if predecessor is None:
+                        if "predecessors" in skill or "change" in skill:
+                            problems.append(Problem(file, f"{s_where}.change", "only an exam with a predecessor says how its skills changed"))
+                    else:
+                        change = skill.get("change")
+                        if change is None:
+                            problems.append(Problem(file, f"{s_where}.change", f"say new, changed or unchanged: this exam updates {predecessor.id}"))
+                        elif (change == "new") != (not links):
+                            problems.append(Problem(file, f"{s_where}.change", "new means no predecessors; changed and unchanged name at least one", change, True))
+                        for p_index, number in enumerate(links):
+                            if number not in before_skills:
+                                problems.append(Problem(file, f"{s_where}.predecessors[{p_index}]", f"no such skill in {predecessor.id}", number, True))
+                    for key in ("taught_by", "mentioned_in"):
+                        for r_index, ref in enumerate(skill.get(key, []) or []):
+                            target = str(ref).partition("#")[0]
+                            if not target.endswith(".md") and target not in catalog.items:
+                                problems.append(Problem(file, f"{s_where}.{key}[{r_index}]", "no item has this id (pages are written page.md#anchor)", ref, True))
+        for index, entry in enumerate((data.get("out_of_scope") or {}).get("services", []) or []):
+            item = catalog.items.get(entry.get("item")) if isinstance(entry, dict) else None
+            if item is None:
+                continue
+            mapped = (item.data.get("exam_tasks") or {}).get(exam.id)
+            if mapped:
+                problems.append(Problem(item.file, f"exam_tasks.{exam.id}", f"{file} puts this service out of scope (out_of_scope.services[{index}]): its card stays, but it maps no {exam.data.get('code')} task ([])", mapped, True))
     return problems
 
 

@@ -5,6 +5,8 @@ Expected values come from data/exams/mla-c02.yaml, read here with PyYAML."""
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from conftest import ROOT, fixture_yaml, flat, make_data_dir, read_yaml_dir
 
@@ -68,19 +70,131 @@ def test_every_item_and_page_names_mla_c02():
 # --- the exam page ----------------------------------------------------------------------------
 
 
-def test_exam_page_lists_every_skill_of_every_task(page):
-    article = page("exams/mla-c02/")
-    for task in tasks_of(C02):
+def coverage_state(skill: dict) -> str:
+    """Computed here from the data, independently of macros/exam_coverage.py."""
+    if skill.get("taught_by"):
+        return "taught"
+    return "mentioned" if skill.get("mentioned_in") else "not yet"
+
+
+def url_of(source: str) -> str:
+    stem = source.removesuffix(".md").removesuffix("index")
+    return stem if stem.endswith("/") or stem == "" else stem + "/"
+
+
+def page_of_ref(ref: str) -> str:
+    """A taught_by entry as the built page's URL (without anchor), from the files alone."""
+    target = ref.split("#")[0]
+    if target.endswith(".md"):
+        return url_of(target)
+    for kind in ["algorithms", "services", "comparisons", "pipelines", "metrics"]:
+        found = read_yaml_dir(ROOT / "data" / kind).get(target)
+        if found is not None:
+            return f"services/{found['category']}/{target}/" if kind == "services" else f"{kind}/{target}/"
+    raise AssertionError(f"no item {target}")
+
+
+@pytest.mark.parametrize("exam_id", ["mla-c01", "mla-c02"])
+def test_exam_page_lists_every_skill_with_its_sections_and_coverage(exam_id, page):
+    article = page(f"exams/{exam_id}/")
+    base = f"https://site.test/exams/{exam_id}/"
+    for task in tasks_of(EXAMS[exam_id]):
         section = section_of(article, f"task-{task['number'].replace('.', '-')}")
-        items = [li.get_text() for element in section if element.name == "ul"
-                 for li in element.find_all("li") if li.find("strong")]
-        expected = [f"{skill['number']} {flat(skill['summary'])}" for skill in task.get("skills", [])]
-        assert [flat(item) for item in items] == expected, task["number"]
         text = flat(" ".join(element.get_text() for element in section))
+        tables = [element for element in section if element.name == "table"]
+        skills = task.get("skills", [])
+        assert len(tables) == (1 if skills else 0), (exam_id, task["number"])
         if task["skills_status"] == "partial":
             assert "Skill list incomplete" in text, task["number"]
         if task["skills_status"] == "not-transcribed":
             assert "have not been transcribed yet" in text, task["number"]
+        if not skills:
+            continue
+        rows = tables[0].find_all("tr")[1:]
+        assert len(rows) == len(skills), (exam_id, task["number"])
+        for row, skill in zip(rows, skills, strict=True):
+            cells = row.find_all("td")
+            assert flat(cells[0].get_text()) == f"{skill['number']} {flat(skill['summary'])}"
+            assert cells[1].get_text(strip=True) == coverage_state(skill), skill["number"]
+            linked = [urljoin(base, a["href"]).removeprefix("https://site.test/").split("#")[0] for a in cells[2].find_all("a")]
+            expected = [page_of_ref(ref) for ref in skill.get("taught_by", []) + skill.get("mentioned_in", [])]
+            assert linked == expected, skill["number"]
+
+
+@pytest.mark.parametrize("exam_id", ["mla-c01", "mla-c02"])
+def test_domain_table_totals_the_coverage_computed_from_the_data(exam_id, page):
+    rows = page(f"exams/{exam_id}/").find(id="domains").find_next("table").find_all("tr")[1:]
+    overall = [0, 0, 0, 0]
+    for row, domain in zip(rows, [*EXAMS[exam_id]["domains"], None], strict=True):
+        cells = [cell.get_text(strip=True) for cell in row.find_all("td")][4:]
+        if domain is None:  # the totals row
+            assert cells == [str(n) for n in overall]
+            continue
+        skills = [skill for task in domain["tasks"] for skill in task.get("skills", [])]
+        counts = [len(skills)] + [sum(1 for s in skills if coverage_state(s) == st) for st in ("taught", "mentioned", "not yet")]
+        assert cells == [str(n) for n in counts], domain["number"]
+        overall = [a + b for a, b in zip(overall, counts, strict=True)]
+
+
+def test_crosswalk_counts_and_dropped_bullets_follow_the_data(page):
+    article = page("exams/mla-c01-to-mla-c02/")
+    skills = [skill for task in tasks_of(C02) for skill in task.get("skills", [])]
+    intro = flat(article.find(id="skills").find_next("p").get_text())
+    assert f"{sum(1 for s in skills if s['change'] == 'new')} are new" in intro
+    for change in ("changed", "unchanged"):
+        assert f"{sum(1 for s in skills if s['change'] == change)} {change}" in intro
+    rows = article.find(id="skills").find_next("table").find_all("tr")[1:]
+    assert [flat(row.find("td").get_text()).split()[0] for row in rows] == [s["number"] for s in skills]
+    for row, skill in zip(rows, skills, strict=True):
+        cells = row.find_all("td")
+        assert cells[1].get_text(strip=True) == skill["change"]
+        assert [strong.get_text() for strong in cells[2].find_all("strong")] == skill["predecessors"], skill["number"]
+    # dropped: bullets of complete MLA-C01 tasks whose MLA-C02 successor tasks are all complete,
+    # that no MLA-C02 skill carries on
+    reached = {number for skill in skills for number in skill["predecessors"]}
+    successors: dict[str, list[bool]] = {}
+    for task in tasks_of(C02):
+        for number in task["predecessors"]:
+            successors.setdefault(number, []).append(task["skills_status"] == "complete")
+    expected = [
+        skill["number"] for task in tasks_of(EXAMS["mla-c01"])
+        if task["skills_status"] == "complete" and successors.get(task["number"]) and all(successors[task["number"]])
+        for skill in task["skills"] if skill["number"] not in reached
+    ]
+    assert expected, "the data compares at least one pair of tasks completely"
+    table = article.find(id="dropped").find_next("table")
+    assert [flat(row.find("td").get_text()).split()[0] for row in table.find_all("tr")[1:]] == expected
+
+
+@pytest.mark.parametrize("exam_id", sorted(EXAMS))
+def test_scope_pages_list_each_service_with_its_card(exam_id, page):
+    article = page(f"exams/{exam_id}-services/")
+    for anchor, key in [("in-scope", "in_scope"), ("out-of-scope", "out_of_scope")]:
+        services = EXAMS[exam_id][key].get("services", [])
+        tables = [element for element in section_of(article, anchor) if element.name == "table"]
+        assert len(tables) == (1 if services else 0), (exam_id, key)
+        if not services:
+            continue
+        rows = tables[0].find_all("tr")[1:]
+        assert [flat(row.find("td").get_text()) for row in rows] == [service["name"] for service in services]
+        for row, service in zip(rows, services, strict=True):
+            card = row.find_all("td")[1]
+            if "item" in service:
+                href = urljoin(f"https://site.test/exams/{exam_id}-services/", card.find("a")["href"])
+                assert href.removeprefix("https://site.test/") == page_of_ref(service["item"]), service
+            else:
+                assert card.get_text(strip=True) == "no card yet"
+
+
+def test_services_out_of_scope_keep_their_cards_but_map_no_task(page):
+    services = read_yaml_dir(ROOT / "data" / "services")
+    checked = 0
+    for exam_id, exam in EXAMS.items():
+        for service in exam["out_of_scope"].get("services", []):
+            assert services[service["item"]]["exam_tasks"][exam_id] == [], service
+            assert page(page_of_ref(service["item"])).find("h1") is not None
+            checked += 1
+    assert checked >= 6
 
 
 def test_exam_page_marks_provisional_domains_and_unverified_facts(page):
@@ -192,3 +306,95 @@ def test_a_provisional_domain_cannot_hold_a_transcribed_task(tmp_path):
     text = OMEGA.replace("    name: Omega data\n", "    name: Omega data\n    source_status: provisional\n    provisional_note: The fixture domain page has not been transcribed yet.\n")
     message = problems_for(tmp_path, text)
     assert "domains[0].tasks[0].source_status: a task of a provisional domain is provisional too (value: 'transcribed')" in message
+
+
+def with_predecessor(text: str) -> str:
+    return text.replace("status:\n  state: active\n", "status:\n  state: active\npredecessor: psi-exam\n", 1)
+
+
+def test_unknown_predecessor_skill_fails(tmp_path):
+    text = with_predecessor(with_skills(SKILL.format(number="1.1.1") + "            predecessors: ['1.1.9']\n            change: changed\n"))
+    message = problems_for(tmp_path, text)
+    assert "domains[0].tasks[0].skills[0].predecessors[0]: no such skill in psi-exam (value: '1.1.9')" in message
+
+
+def test_skill_without_change_in_an_exam_with_a_predecessor_fails(tmp_path):
+    message = problems_for(tmp_path, with_predecessor(with_skills(SKILL.format(number="1.1.1"))))
+    assert "domains[0].tasks[0].skills[0].change: say new, changed or unchanged: this exam updates psi-exam" in message
+
+
+def test_a_new_skill_cannot_carry_anything_on(tmp_path):
+    psi = fixture_yaml("psi-exam", "exams").replace(
+        "        summary: A retired fixture task mapped to omega 1.1.\n",
+        "        summary: A retired fixture task mapped to omega 1.1.\n        skills_status: partial\n        skills_note: One fixture bullet only.\n"
+        "        skills:\n          - number: 1.1.k1\n            summary: A fixture bullet of the predecessor.\n")
+    psi = psi.replace("        summary: A retired fixture task with no successor task.\n",
+                      "        summary: A retired fixture task with no successor task.\n        skills_status: not-transcribed\n")
+    text = with_predecessor(with_skills(SKILL.format(number="1.1.1") + "            predecessors: ['1.1.k1']\n            change: new\n"))
+    with pytest.raises(DataError) as raised:
+        load_valid_catalog(make_data_dir(tmp_path, {"exams/omega-exam.yaml": text, "exams/psi-exam.yaml": psi}))
+    assert "skills[0].change: new means no predecessors; changed and unchanged name at least one (value: 'new')" in str(raised.value)
+
+
+def test_taught_by_an_unknown_item_fails(tmp_path):
+    message = problems_for(tmp_path, with_skills(SKILL.format(number="1.1.1") + "            taught_by: [no-such-item]\n"))
+    assert "domains[0].tasks[0].skills[0].taught_by[0]: no item has this id (pages are written page.md#anchor) (value: 'no-such-item')" in message
+
+
+def test_taught_by_a_missing_page_is_reported(tmp_path):
+    from macros import exam_coverage
+
+    text = with_skills(SKILL.format(number="1.1.1") + "            taught_by: ['concepts/nowhere.md#x']\n")
+    catalog = load_valid_catalog(make_data_dir(tmp_path, {"exams/omega-exam.yaml": text}))
+    (tmp_path / "docs").mkdir()
+    assert [str(p) for p in exam_coverage.ref_problems(catalog, tmp_path / "docs")] == [
+        "data/exams/omega-exam.yaml: domains[0].tasks[0].skills[0].taught_by[0]: no page docs/concepts/nowhere.md (value: 'concepts/nowhere.md#x')"]
+
+
+def build_fixture_site(tmp_path, data_files: dict[str, str]):
+    """The fixture site of tests/test_fixture_site.py, with some data files replaced."""
+    import os
+    import shutil
+
+    import yaml
+    from conftest import mkdocs_config, run_build
+    from test_fixture_site import INDEX_PAGES, ITEM_PAGE, NAVIGATION, PROSE_PAGES
+
+    project = tmp_path / "project"
+    catalog = load_valid_catalog(make_data_dir(project, data_files))
+    os.symlink(ROOT / "macros", project / "macros")
+    os.symlink(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    pages = {**INDEX_PAGES, **PROSE_PAGES}
+    for category in {item.data["category"] for item in catalog.of_kind("services")}:
+        pages[f"services/{category}/index.md"] = NAVIGATION + f"# {category}\n\n{{{{ service_category_index('{category}') }}}}\n"
+    for item in catalog.items.values():
+        if item.has_own_page and item.kind != "exams":
+            pages[item.page] = f"# Page\n\n{ITEM_PAGE[item.kind].format(id=item.id)}\n"
+    for path, text in pages.items():
+        (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / path).write_text(text)
+    config = mkdocs_config()
+    config["nav"] = sorted(pages)
+    config.pop("extra_css", None)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    return run_build(project / "mkdocs.yml", project / "site", {"KB_DATA_DIR": ""})
+
+
+def test_skill_sections_render_and_a_broken_anchor_fails_the_build(tmp_path):
+    good = with_skills(SKILL.format(number="1.1.1") + "            taught_by: ['concepts/modelling.md#activation-functions']\n")
+    result = build_fixture_site(tmp_path / "good", {"exams/omega-exam.yaml": good})
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "good" / "project" / "site" / "exams" / "omega-exam" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../concepts/modelling/#activation-functions"' in html
+    broken = good.replace("#activation-functions", "#no-such-section")
+    result = build_fixture_site(tmp_path / "broken", {"exams/omega-exam.yaml": broken})
+    assert result.returncode != 0
+    assert "no-such-section" in result.stderr
+
+
+def test_out_of_scope_service_that_still_maps_a_task_fails(tmp_path):
+    text = OMEGA.replace("sources:", "out_of_scope:\n  status: complete\n  note: The fixture guide puts the legacy service out of scope.\n"
+                         "  services:\n    - name: Epsilon Legacy\n      item: epsilon-legacy\nsources:", 1)
+    message = problems_for(tmp_path, text)
+    assert "data/services/epsilon-legacy.yaml: exam_tasks.omega-exam: data/exams/omega-exam.yaml puts this service out of scope" in message

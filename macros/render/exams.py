@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import filters
+from .. import exam_coverage, filters
 from ..catalog import Item
 from .base import PageContext, macro, render_template
 
@@ -76,7 +76,9 @@ def exam_guide(ctx: PageContext, exam_id: str) -> str:
     }
     successor = exam.data["status"].get("successor")
     covered = [number for number, pages in covering.items() if pages]
+    by_domain, overall = exam_coverage.totals(exam)
     return render_template("exam_guide", ctx, item=exam, covering=covering, covered=covered, successor=successor,
+                   skills=skill_coverage(ctx, exam), by_domain=by_domain, overall=overall,
                    exam_name=lambda exam_id: exam_name(ctx, exam_id), task_link=lambda e, n: task_link(ctx, e, n),
                    task_anchor=task_anchor, gaps=missing_facts(exam), gap_text=missing_fact_text)
 
@@ -109,3 +111,58 @@ def exam_crosswalk(ctx: PageContext) -> str:
         walks.append((exam, ctx.catalog.get(successor), rows, new_tasks))
     return render_template("exam_crosswalk", ctx, walks=walks, task_link=lambda e, n: task_link(ctx, e, n),
                    exam_name=lambda exam_id: exam_name(ctx, exam_id))
+
+
+# --- skill coverage, skill crosswalk and in-scope lists (issues #17 and #14) ---------------------
+
+
+def _ref_link(ctx: PageContext, ref: str) -> Markup:
+    """A taught_by/mentioned_in entry as a link: the item's name or the page's title, and the
+    section it points at."""
+    target, anchor = exam_coverage.split_ref(ref)
+    if target.endswith(".md"):
+        mapped = ctx.exam_map.pages.get(target) if ctx.exam_map else None
+        label = mapped.title if mapped else target
+    else:
+        label = ctx.catalog.get(target).name
+    if anchor:
+        label = f"{label} › {anchor.replace('-', ' ').replace('_', ' ')}"
+    return ctx.page_link(exam_coverage.ref_page(ctx.catalog, ref), label)
+
+
+def skill_coverage(ctx: PageContext, exam: Item) -> dict[str, list[tuple[dict, str, list[Markup], list[Markup]]]]:
+    """Task number -> its skills, each with its coverage state and the links to the sections."""
+    rows: dict[str, list] = {}
+    for _domain, task in exam_coverage.tasks_of(exam):
+        rows[task["number"]] = [
+            (skill, exam_coverage.state(skill),
+             [_ref_link(ctx, ref) for ref in skill.get("taught_by", [])],
+             [_ref_link(ctx, ref) for ref in skill.get("mentioned_in", [])])
+            for skill in task.get("skills", []) or []
+        ]
+    return rows
+
+
+@macro
+def exam_skill_crosswalk(ctx: PageContext, exam_id: str) -> str:
+    """An exam against its predecessor: each task's predecessors, each skill as new, changed or
+    unchanged with the skills it carries on, and the predecessor's skills nothing carries on."""
+    exam = ctx.item_of_kind(exam_id, EXAMS)
+    predecessor = ctx.item_of_kind(exam.data["predecessor"], EXAMS)
+    rows, dropped, not_compared = exam_coverage.crosswalk(exam, predecessor)
+    counts = {change: sum(1 for row in rows if row.change == change) for change in ("new", "changed", "unchanged")}
+    tasks = [(task, [task_link(ctx, predecessor.id, number) for number in task.get("predecessors", [])])
+             for _domain, task in exam_coverage.tasks_of(exam)]
+    return render_template("exam_skill_crosswalk", ctx, exam=exam, predecessor=predecessor, rows=rows, tasks=tasks,
+                           dropped=dropped, not_compared=not_compared, counts=counts,
+                           task_link=lambda e, n: task_link(ctx, e, n), exam_name=lambda e: exam_name(ctx, e),
+                           skill_of=lambda number: exam_coverage.lookup_skill(predecessor, number))
+
+
+@macro
+def exam_scope(ctx: PageContext, exam_id: str) -> str:
+    """The services and features an exam's guide declares in and out of scope, with their cards."""
+    exam = ctx.item_of_kind(exam_id, EXAMS)
+    return render_template("exam_scope", ctx, exam=exam, exam_name=lambda e: exam_name(ctx, e),
+                           lists=[("In scope", "in-scope", exam.data.get("in_scope")),
+                                  ("Out of scope", "out-of-scope", exam.data.get("out_of_scope"))])
