@@ -29,6 +29,7 @@ KINDS: dict[str, str] = {
     "techniques": "technique",
     "misconceptions": "misconception",
     "questions": "question",
+    "cases": "case",
 }
 # Kinds whose items are sections of one shared page (found by their id as anchor) rather than
 # pages of their own.
@@ -38,6 +39,7 @@ SHARED_PAGES: dict[str, str] = {
     "techniques": "concepts/preparing-data.md",
     "misconceptions": "misconceptions.md",
     "questions": "study/practice.md",
+    "cases": "study/question-bank.md",
 }
 # Kinds shown as rows of one table: their links land on the table's section, because the
 # print-site plugin keeps only ids on headings, list items and <sup>, and rows have none of them.

@@ -21,6 +21,7 @@ TOPICS = {  # topic id -> label, in display order
     "glossary": "Glossary",
     "misconceptions": "Misconceptions",
     "concepts": "ML concepts",
+    "genai": "Generative AI",
 }
 
 
@@ -287,6 +288,8 @@ def written_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> list
     questions = []
     for item in catalog.of_kind("questions"):
         d = item.data
+        if d.get("type", "multiple-choice") != "multiple-choice":
+            continue
         options = [option["text"] for option in d["options"]]
         answer = next(index for index, option in enumerate(d["options"]) if option.get("correct"))
         page = catalog.get(d["links"][0]).page if d.get("links") else "index.md"

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError, val
 from jsonschema.exceptions import SchemaError
 
 from .catalog import KINDS, Catalog, Problem, load_catalog
+from .question_rules import case_problems, question_problems
 
 
 class DataError(Exception):
@@ -108,13 +109,12 @@ def validate(catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(item.file, f"related[{index}]", "an item cannot be related to itself", other, True))
         if item.kind == "comparisons":
             problems += _comparison_problems(catalog, item)
-        if item.kind == "questions" and isinstance(item.data.get("options"), list):
-            right = [o for o in item.data["options"] if isinstance(o, dict) and o.get("correct") is True]
-            if len(right) != 1:
-                problems.append(Problem(item.file, "options", "exactly one option must have correct: true", len(right), True))
+        if item.kind == "questions":
+            problems += question_problems(catalog, item)
         if isinstance(item.data.get("exam_tasks"), dict):
             problems += exam_task_problems(catalog, item.file, item.data["exam_tasks"])
     problems += _exam_problems(catalog)
+    problems += case_problems(catalog)
     if catalog.glossary_file is not None:
         problems += _glossary_problems(catalog, validator_class)
     return problems
