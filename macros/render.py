@@ -438,7 +438,20 @@ def exam_name(ctx: PageContext, exam_id: str) -> Markup:
     if status["state"] == "retired":
         return Markup('{} <span class="kb-exam-badge kb-exam-badge--retired">Retired {}</span>').format(
             filters.text(exam.data["code"]), filters.text(status["date"]))
+    if status.get("beta") and not (status.get("general_availability") or {}).get("date"):
+        return Markup('{} <span class="kb-exam-badge kb-exam-badge--beta">Beta {}</span>').format(
+            filters.text(exam.data["code"]), filters.text(status["beta"]["code"]))
     return filters.text(exam.data["code"])
+
+
+def missing_facts(exam: Item) -> dict[str, dict]:
+    """field -> its missing_facts entry: the format facts and weights an exam file leaves out."""
+    return {gap["field"]: gap for gap in exam.data.get("missing_facts", [])}
+
+
+def missing_fact_text(gap: dict) -> str:
+    """How a left-out fact reads on the page."""
+    return ("not published in the exam guide" if gap["reason"] == "not-published" else "not verified yet")
 
 
 def task_anchor(number: str) -> str:
@@ -481,12 +494,13 @@ def exam_guide(ctx: PageContext, exam_id: str) -> str:
     covered = [number for number, pages in covering.items() if pages]
     return _render("exam_guide", ctx, item=exam, covering=covering, covered=covered, successor=successor,
                    exam_name=lambda exam_id: exam_name(ctx, exam_id), task_link=lambda e, n: task_link(ctx, e, n),
-                   task_anchor=task_anchor)
+                   task_anchor=task_anchor, gaps=missing_facts(exam), gap_text=missing_fact_text)
 
 
 def exams_overview(ctx: PageContext) -> str:
     """The exams side by side: status, format, scoring, cost, domains."""
-    return _render("exams_overview", ctx, exams=_exams(ctx), exam_name=lambda exam_id: exam_name(ctx, exam_id))
+    return _render("exams_overview", ctx, exams=_exams(ctx), exam_name=lambda exam_id: exam_name(ctx, exam_id),
+                   gaps={exam.id: missing_facts(exam) for exam in _exams(ctx)}, gap_text=missing_fact_text)
 
 
 def exam_crosswalk(ctx: PageContext) -> str:
