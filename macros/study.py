@@ -21,6 +21,7 @@ TOPICS = {  # topic id -> label, in display order
     "glossary": "Glossary",
     "misconceptions": "Misconceptions",
     "concepts": "ML concepts",
+    "genai": "Generative AI",
 }
 
 
@@ -279,26 +280,4 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
                        else f"True. The common mistake is to believe: {item.data['claim']}")
         questions.append(Question(f"{item.id}--myth", "misconceptions", f"True or false? {statement}", ["True", "False"],
                                   1 if as_claim else 0, explanation, item.page, _tasks(catalog, exam_map, item)))
-    return questions
-
-
-def written_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> list[Question]:
-    """Hand-written scenario questions from data/questions/."""
-    questions = []
-    for item in catalog.of_kind("questions"):
-        d = item.data
-        options = [option["text"] for option in d["options"]]
-        answer = next(index for index, option in enumerate(d["options"]) if option.get("correct"))
-        page = catalog.get(d["links"][0]).page if d.get("links") else "index.md"
-        questions.append(Question(item.id, d["topic"], d["question"], options, answer, d["explanation"], page,
-                                  {exam: list(numbers) for exam, numbers in d["exam_tasks"].items()}, source="written"))
-    return questions
-
-
-def practice_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> list[Question]:
-    questions = written_questions(catalog, exam_map) + generated_questions(catalog, exam_map)
-    ids = [question.id for question in questions]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ValueError(f"question ids must be unique; repeated: {', '.join(duplicates)}")
     return questions

@@ -75,8 +75,8 @@ def test_template_lists_every_top_level_key():
 
 
 def test_every_kind_has_a_schema():
-    for schema_name in KINDS.values():
-        assert (ROOT / "data" / "schemas" / f"{schema_name}.schema.json").exists()
+    for kind in KINDS.values():
+        assert (ROOT / "data" / "schemas" / f"{kind.schema}.schema.json").exists()
 
 
 # --- each kind of mistake names file, field, value and rule ---------------------------------

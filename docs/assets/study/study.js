@@ -1,4 +1,5 @@
-/* Study tools: flashcards with a Leitner schedule, practice quizzes and the algorithm chooser.
+/* Study tools: flashcards with a Leitner schedule, recall drills and the algorithm chooser.
+ * (Scenario practice and the mock exams are in practice.js.)
  *
  * Everything runs in the browser, from http:// or file://. The cards and questions are JSON
  * written into the page at build time (macros/study.py); progress and quiz history are kept in
@@ -228,12 +229,12 @@
   }
 
   function practice(root) {
-    var data = readJSON("kb-practice-data");
+    var data = readJSON("kb-drills-data");
     var history = load(QUIZ_STORE, []);
     var quiz = null;
     var bar = filterBar(data, count);
     var available = el("p", { class: "kb-study__stats", "aria-live": "polite" });
-    var start = el("button", { type: "button", class: "md-button md-button--primary", "data-action": "start", text: "Start a quiz", onclick: begin });
+    var start = el("button", { type: "button", class: "md-button md-button--primary", "data-action": "start", text: "Start a drill", onclick: begin });
     var stage = el("div", { class: "kb-quiz", hidden: "" });
     var historyList = el("ol", { class: "kb-quiz__history" });
     var clear = el("button", { type: "button", class: "md-button", "data-action": "clear-history", text: "Clear history", onclick: function () {
@@ -263,7 +264,7 @@
 
     function count() {
       var n = selection().length;
-      available.textContent = n + " questions match (" + data.questions.length + " in all). A quiz asks up to " + QUIZ_LENGTH + ".";
+      available.textContent = n + " drill questions match (" + data.questions.length + " in all). A drill asks up to " + QUIZ_LENGTH + ".";
       root.setAttribute("data-selected", String(n));
       start.disabled = n === 0;
     }
@@ -356,7 +357,7 @@
 
   function start() {
     var cards = document.getElementById("kb-flashcards");
-    var practiceRoot = document.getElementById("kb-practice");
+    var practiceRoot = document.getElementById("kb-drills");
     var chooserRoot = document.getElementById("kb-chooser");
     if (cards) flashcards(cards);
     if (practiceRoot) practice(practiceRoot);
