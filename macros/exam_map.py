@@ -21,7 +21,7 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 HOW_TO_DECLARE = (
     "declare the exam tasks the page covers in its front matter (exam_tasks: {mla-c01: ['1.2'], "
-    "mls-c01: []}), or navigation_page: true if it teaches no exam task"
+    "mla-c02: ['1.2'], mls-c01: []}), or navigation_page: true if it teaches no exam task"
 )
 
 

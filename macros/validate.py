@@ -169,6 +169,68 @@ def _exam_problems(catalog: Catalog) -> list[Problem]:
                 for m_index, target in enumerate(task.get("maps_to") or []):
                     if target not in known.get(successor, {}):
                         problems.append(Problem(exam.file, f"{where}.maps_to[{m_index}]", f"no such task in {successor}", target, True))
+        problems += _exam_detail_problems(exam)
+    return problems
+
+
+GAPPABLE_FACTS = ("duration_minutes", "questions", "question_types", "scoring", "cost_usd")
+
+
+def _exam_detail_problems(exam) -> list[Problem]:
+    """The finer rules of one exam file: every format fact and domain weight is given or listed
+    in missing_facts (never both, never neither); a provisional domain has only provisional tasks;
+    skill numbers start with their task number, are unique and ascending, and agree with the
+    task's skills_status; an exam that numbers skills says skills_status on every task."""
+    problems, file = [], exam.file
+    domains = [d for d in exam.data.get("domains", []) if isinstance(d, dict)]
+    listed: dict[str, int] = {}
+    for index, gap in enumerate(g for g in exam.data.get("missing_facts") or [] if isinstance(g, dict)):
+        field = gap.get("field")
+        if field in listed:
+            problems.append(Problem(file, f"missing_facts[{index}].field", "listed twice", field, True))
+        listed.setdefault(field, index)
+    expected = [field for field in GAPPABLE_FACTS] + [f"domains[{i}].weight" for i in range(len(domains))]
+    present = {field: field in exam.data for field in GAPPABLE_FACTS}
+    present |= {f"domains[{i}].weight": "weight" in domain for i, domain in enumerate(domains)}
+    for field in expected:
+        if present[field] and field in listed:
+            problems.append(Problem(file, f"missing_facts[{listed[field]}].field", "the fact is given, so it is not missing: remove this entry or the value", field, True))
+        elif not present[field] and field not in listed:
+            problems.append(Problem(file, field, "required: give the value, or list it in missing_facts with reason not-published or not-verified"))
+    for field, index in listed.items():
+        if field not in expected:
+            problems.append(Problem(file, f"missing_facts[{index}].field", f"no such fact in this exam; it has {len(domains)} domains", field, True))
+    numbers_skills = any(isinstance(t, dict) and ("skills" in t or "skills_status" in t)
+                         for d in domains for t in d.get("tasks", []) or [])
+    seen: set[str] = set()
+    for d_index, domain in enumerate(domains):
+        provisional_domain = domain.get("source_status") == "provisional"
+        for t_index, task in enumerate(t for t in domain.get("tasks", []) or [] if isinstance(t, dict)):
+            where = f"domains[{d_index}].tasks[{t_index}]"
+            number = str(task.get("number"))
+            if provisional_domain and task.get("source_status") != "provisional":
+                problems.append(Problem(file, f"{where}.source_status", "a task of a provisional domain is provisional too", task.get("source_status", "transcribed"), True))
+            status = task.get("skills_status")
+            if numbers_skills and status is None:
+                problems.append(Problem(file, f"{where}.skills_status", "this exam numbers its skills: say complete, partial or not-transcribed for every task"))
+            skills = [s for s in task.get("skills") or [] if isinstance(s, dict)]
+            previous = 0
+            for s_index, skill in enumerate(skills):
+                s_number = str(skill.get("number"))
+                s_where = f"{where}.skills[{s_index}].number"
+                if not s_number.startswith(f"{number}."):
+                    problems.append(Problem(file, s_where, f"skill number must start with its task number {number}", s_number, True))
+                    continue
+                if s_number in seen:
+                    problems.append(Problem(file, s_where, "duplicate skill number", s_number, True))
+                seen.add(s_number)
+                position = s_number.rsplit(".", 1)[1]
+                position = int(position) if position.isdigit() else 0
+                if position <= previous:
+                    problems.append(Problem(file, s_where, "skills must be listed in the guide's order, each number once", s_number, True))
+                elif status == "complete" and position != previous + 1:
+                    problems.append(Problem(file, s_where, f"skills_status is complete, but skill {number}.{previous + 1} is not listed", s_number, True))
+                previous = max(previous, position)
     return problems
 
 

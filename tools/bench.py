@@ -98,6 +98,7 @@ def config_without_macros(work: Path) -> Path:
         if isinstance(plugin, dict) and "print-site" in plugin:
             options = plugin["print-site"]
             options["cover_page_template"] = str(ROOT / options["cover_page_template"])
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     config.pop("watch", None)  # only used by `mkdocs serve`
     config["strict"] = False  # pages keep their raw {{ }} calls and so lose their links
     path = work / "mkdocs-without-macros.yml"

@@ -15,13 +15,26 @@ EXAMS = "exams"
 
 @macro
 def exam_name(ctx: PageContext, exam_id: str) -> Markup:
-    """An exam's code, marked as retired wherever a retired exam is named."""
+    """An exam's code, marked as retired (or in beta) wherever such an exam is named."""
     exam = ctx.item_of_kind(exam_id, EXAMS)
     status = exam.data["status"]
     if status["state"] == "retired":
         return Markup('{} <span class="kb-exam-badge kb-exam-badge--retired">Retired {}</span>').format(
             filters.text(exam.data["code"]), filters.text(status["date"]))
+    if status.get("beta") and not (status.get("general_availability") or {}).get("date"):
+        return Markup('{} <span class="kb-exam-badge kb-exam-badge--beta">Beta {}</span>').format(
+            filters.text(exam.data["code"]), filters.text(status["beta"]["code"]))
     return filters.text(exam.data["code"])
+
+
+def missing_facts(exam: Item) -> dict[str, dict]:
+    """field -> its missing_facts entry: the format facts and weights an exam file leaves out."""
+    return {gap["field"]: gap for gap in exam.data.get("missing_facts", [])}
+
+
+def missing_fact_text(gap: dict) -> str:
+    """How a left-out fact reads on the page."""
+    return "not published in the exam guide" if gap["reason"] == "not-published" else "not verified yet"
 
 
 def task_anchor(number: str) -> str:
@@ -65,13 +78,14 @@ def exam_guide(ctx: PageContext, exam_id: str) -> str:
     covered = [number for number, pages in covering.items() if pages]
     return render_template("exam_guide", ctx, item=exam, covering=covering, covered=covered, successor=successor,
                    exam_name=lambda exam_id: exam_name(ctx, exam_id), task_link=lambda e, n: task_link(ctx, e, n),
-                   task_anchor=task_anchor)
+                   task_anchor=task_anchor, gaps=missing_facts(exam), gap_text=missing_fact_text)
 
 
 @macro
 def exams_overview(ctx: PageContext) -> str:
     """The exams side by side: status, format, scoring, cost, domains."""
-    return render_template("exams_overview", ctx, exams=ordered_exams(ctx), exam_name=lambda exam_id: exam_name(ctx, exam_id))
+    return render_template("exams_overview", ctx, exams=ordered_exams(ctx), exam_name=lambda exam_id: exam_name(ctx, exam_id),
+                           gaps={exam.id: missing_facts(exam) for exam in ordered_exams(ctx)}, gap_text=missing_fact_text)
 
 
 @macro
