@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser serve build validate lint lint-github links test test-fast bench pdf offline anki publish lock clean
+.PHONY: help setup browser checker serve build validate lint lint-github links test test-fast bench pdf offline anki publish lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,21 @@ browser:
 			echo "error: the browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; \
 		fi; }
 
+# The HTML validity test runs the Nu Html Checker (npm package vnu-jar, pinned in
+# package-lock.json), which needs a Java runtime: installed with apt when missing and we are root.
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || { echo "error: the HTML checker needs Node.js and npm: sudo apt-get install npm"; exit 1; }
+	npm ci --silent --no-audit --no-fund
+	@touch $@
+
+checker: node_modules/.installed
+	@command -v java >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+		else \
+			echo "error: the HTML checker needs Java: sudo apt-get install default-jre-headless"; exit 1; \
+		fi; }
+
 # The preview leaves out the print page (make pdf builds it) and rebuilds only the pages whose
 # content changed (overrides/hooks/serve_cache.py).
 serve: setup ## Serve on http://127.0.0.1:8000 (ADDR=host:port) with live reload (docs/, data/, macros/)
@@ -63,7 +78,7 @@ lint-github: setup ## GitHub workflows and Dependabot config against their publi
 links: setup ## Check every external URL in data/ and docs/ (needs the internet; weekly in CI)
 	$(BIN)/python tools/check_links.py
 
-test: setup browser ## Strict build and the whole test suite (browser, PDF and offline tests included): what CI runs
+test: setup browser checker ## Strict build and the whole test suite (browser, PDF and offline tests included): what CI runs
 	$(BIN)/python -m pytest
 
 test-fast: setup ## The inner loop: every test that needs neither a browser nor a PDF (markers in pyproject.toml)
