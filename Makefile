@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser serve build validate nav lint lint-github links test test-fast bench pdf offline anki publish lock clean
+.PHONY: help setup browser serve build validate lint lint-github links test test-fast bench pdf offline anki publish lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,9 +48,6 @@ build: setup ## Strict build of the site into site/
 
 validate: setup ## Check data/ against the schemas and vocabularies
 	$(BIN)/python -m macros
-
-nav: setup ## Regenerate the data-driven navigation blocks in mkdocs.yml
-	$(BIN)/python tools/nav.py
 
 lint: setup lint-github ## yamllint, data against its schemas, ruff, codespell (same as pre-commit)
 	$(BIN)/yamllint --strict .

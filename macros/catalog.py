@@ -16,34 +16,13 @@ from typing import Any
 
 import yaml
 
-# Folder under data/ -> schema file stem in data/schemas/. Add a kind here.
-KINDS: dict[str, str] = {
-    "algorithms": "algorithm",
-    "services": "service",
-    "comparisons": "comparison",
-    "pipelines": "pipeline",
-    "metrics": "metric",
-    "exams": "exam",
-    "activations": "activation",
-    "distributions": "distribution",
-    "techniques": "technique",
-    "misconceptions": "misconception",
-    "questions": "question",
-}
-# Kinds whose items are sections of one shared page (found by their id as anchor) rather than
-# pages of their own.
-SHARED_PAGES: dict[str, str] = {
-    "activations": "concepts/modelling.md",
-    "distributions": "concepts/data-and-statistics.md",
-    "techniques": "concepts/preparing-data.md",
-    "misconceptions": "misconceptions.md",
-    "questions": "study/practice.md",
-}
-# Kinds shown as rows of one table: their links land on the table's section, because the
-# print-site plugin keeps only ids on headings, list items and <sup>, and rows have none of them.
-SHARED_ANCHORS: dict[str, str] = {"activations": "activation-functions"}
+from . import kinds
+
+# Folder under data/ -> its settings (schema, page, navigation, search boost ...): kinds.py.
+KINDS = kinds.BY_FOLDER
 SUPPORT_FOLDERS = {"schemas", "vocab"}
 GLOSSARY_FILE = "glossary.yaml"  # data/glossary.yaml: one list, checked against schemas/glossary.schema.json
+PAGE_TEMPLATES = Path(__file__).parent / "templates" / "pages"  # kinds.py's page_template files
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -74,24 +53,28 @@ class Item:
     data: dict[str, Any]
 
     @property
+    def settings(self) -> kinds.Kind:
+        """The kind's line of the kinds table (kinds.py)."""
+        return KINDS[self.kind]
+
+    @property
     def has_own_page(self) -> bool:
-        return self.kind not in SHARED_PAGES
+        return self.settings.has_own_page
 
     @property
     def page(self) -> str:
-        """Source path of the item's page, relative to docs/ (with #anchor for shared-page kinds).
-        Services sit in a folder per category."""
-        if self.kind in SHARED_PAGES:
-            return f"{SHARED_PAGES[self.kind]}#{SHARED_ANCHORS.get(self.kind, self.id)}"
-        if self.kind == "services":
-            return f"services/{self.data['category']}/{self.id}.md"
-        return f"{self.kind}/{self.id}.md"
+        """Source path of the item's page, relative to docs/ (with #anchor for shared-page kinds)."""
+        return self.settings.page_of(self.id, self.data)
 
     @property
     def name(self) -> str:
-        """Display name: comparisons and pipelines have a title, misconceptions a claim,
-        questions their question."""
-        return self.data.get("name") or self.data.get("title") or self.data.get("claim") or self.data["question"]
+        """Display name: the kind's title field (the id only while validation has not run)."""
+        return str(self.data.get(self.settings.title) or self.id)
+
+    @property
+    def nav_label(self) -> str:
+        """The navigation's label: the kind's nav_label field when present, else the name."""
+        return str(self.data.get(self.settings.nav_label) or self.name)
 
 
 @dataclass(frozen=True)
@@ -127,7 +110,22 @@ class Catalog:
         )
 
     def schema_of(self, item: Item) -> dict[str, Any]:
-        return self.schemas[KINDS[item.kind]]
+        return self.schemas[item.settings.schema]
+
+    def exam_tasks(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """exam id -> task number -> task, for every exam in data/exams/."""
+        return {
+            exam.id: {
+                task.get("number"): task
+                for domain in exam.data.get("domains", []) if isinstance(domain, dict)
+                for task in domain.get("tasks", []) if isinstance(task, dict)
+            }
+            for exam in self.of_kind("exams")
+        }
+
+    def field_schema(self, item: Item, path: str) -> dict[str, Any] | None:
+        """The sub-schema of one of the item's fields ('training.processors'), or None."""
+        return schema_at(self.schema_of(item), path)
 
     def references(self, item: Item) -> set[str]:
         """Every id this item's data points at: the values its schema marks with x-ref."""
@@ -138,8 +136,8 @@ class Catalog:
         """id -> items pointing at it; built once, since every item page asks."""
         found: dict[str, list[Item]] = {}
         for item in self.items.values():
-            if item.kind == "questions":
-                continue  # questions live in the quiz script, not at an address "Referenced by" could link
+            if not item.settings.referenced_by:
+                continue  # e.g. questions: they live in the quiz script, not at an address a link could reach
             for target in self.references(item) - {item.id}:
                 found.setdefault(target, []).append(item)
         return found
@@ -153,6 +151,15 @@ class Catalog:
             return self.items[item_id]
         except KeyError:
             raise KeyError(f"unknown item id {item_id!r}; known ids: {', '.join(sorted(self.items))}") from None
+
+
+def schema_at(schema: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """The sub-schema of a dotted field path ('training.processors'), or None if no such field."""
+    for part in path.split("."):
+        schema = schema.get("properties", {}).get(part)
+        if schema is None:
+            return None
+    return schema
 
 
 # libyaml's C parser is several times faster; the pure-Python one gives identical results.
@@ -224,6 +231,12 @@ def load_catalog(data_dir: Path) -> tuple[Catalog, list[Problem]]:
             catalog.schemas[schema_path.name.removesuffix(".schema.json")] = json.loads(schema_path.read_text("utf-8"))
         except json.JSONDecodeError as error:
             problems.append(Problem(shown(schema_path), f"line {error.lineno}", f"invalid JSON: {error.msg}"))
+
+    from .study import TOPICS  # here, not at the top: study.py imports this module
+
+    templates = {path.name for path in PAGE_TEMPLATES.glob("*.md")}
+    for where, rule, value, has_value in kinds.kind_problems(kinds.KINDS, catalog.schemas, TOPICS, templates):
+        problems.append(Problem(kinds.FILE, where, rule, value, has_value))
 
     for vocab_path in sorted((data_dir / "vocab").glob("*.y*ml")):
         content, read_problems = read_yaml(vocab_path, shown(vocab_path))

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import Catalog, Problem
-from .validate import exam_task_problems, exam_tasks
+from .catalog import Catalog, Item, Problem
+from .validate import exam_task_problems
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
@@ -51,8 +51,9 @@ def front_matter(text: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def build_exam_map(docs_dir: Path, catalog: Catalog) -> tuple[ExamMap, list[Problem]]:
-    """Every Markdown page under docs_dir with its tasks, and every problem in the declarations."""
+def build_exam_map(docs_dir: Path, catalog: Catalog, generated: dict[str, Item] | None = None) -> tuple[ExamMap, list[Problem]]:
+    """Every Markdown page under docs_dir with its tasks, and every problem in the declarations;
+    generated item pages (path -> item, see pages.py) take their tasks from the item."""
     items = {item.page: item for item in catalog.items.values() if item.has_own_page}
     exam_map, problems = ExamMap(), []
     for path in sorted(docs_dir.rglob("*.md")):
@@ -83,6 +84,9 @@ def build_exam_map(docs_dir: Path, catalog: Catalog) -> tuple[ExamMap, list[Prob
             problems += found
             if not found:
                 exam_map.pages[relative] = MappedPage(relative, title, declared)
+    for relative, item in sorted((generated or {}).items()):
+        tasks = item.data.get("exam_tasks")
+        exam_map.pages[relative] = MappedPage(relative, item.name, tasks or {}, navigation=tasks is None)
     return exam_map, problems
 
 
@@ -90,5 +94,5 @@ def uncovered_tasks(exam_map: ExamMap, catalog: Catalog) -> dict[str, list[str]]
     """exam id -> numbers of the tasks no page covers."""
     return {
         exam_id: [number for number in tasks if not exam_map.covering(exam_id, number)]
-        for exam_id, tasks in exam_tasks(catalog).items()
+        for exam_id, tasks in catalog.exam_tasks().items()
     }

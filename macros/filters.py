@@ -1,7 +1,7 @@
 """Escaping for values that come from data, used by every template.
 
 Templates produce Markdown, so a value must not be able to inject HTML, break a table row
-(`|`, newlines) or start Markdown formatting. The Jinja environment in render.py applies
+(`|`, newlines) or start Markdown formatting. The Jinja environment in render/base.py applies
 `text` to every `{{ ... }}` output automatically (finalize); helpers that build links or code
 return markupsafe.Markup so they are not escaped twice.
 """

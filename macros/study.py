@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from .catalog import Catalog, Item
 from .exam_map import ExamMap
 
-TOPICS = {  # topic id -> label, in display order
+TOPICS = {  # topic id -> label, in display order; each kind's topic is its study_topic in kinds.py
     "algorithms": "Built-in algorithms",
     "services": "AWS services",
     "metrics": "Evaluation metrics",
@@ -97,7 +97,7 @@ def algorithm_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
                                          (_join(required) + ".") if required else "None: every hyperparameter has a default."),
         }
         for facet, (front, back) in facets.items():
-            cards.append(Card(f"{item.id}--{facet}", "algorithms", front, back, item.page, tasks))
+            cards.append(Card(f"{item.id}--{facet}", item.settings.study_topic, front, back, item.page, tasks))
     return cards
 
 
@@ -106,16 +106,16 @@ def service_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     for item in catalog.of_kind("services"):
         d, tasks = item.data, _tasks(catalog, exam_map, item)
         name = d.get("short_name") or item.name
-        cards.append(Card(f"{item.id}--purpose", "services", f"What is {item.name} for?", d["summary"], item.page, tasks))
+        cards.append(Card(f"{item.id}--purpose", item.settings.study_topic, f"What is {item.name} for?", d["summary"], item.page, tasks))
         status = d["status"]
         if status["state"] != "active":
             state = catalog.vocabularies["service-statuses"].label(status["state"])
             successor = f" Successor: {catalog.get(status['successor']).name}." if status.get("successor") else ""
-            cards.append(Card(f"{item.id}--status", "services", f"{item.name}: what is its status?",
+            cards.append(Card(f"{item.id}--status", item.settings.study_topic, f"{item.name}: what is its status?",
                               f"{state} ({status['date']}). {status['note']}{successor}", item.page, tasks))
         for fact in d["key_facts"]:
             if any(char.isdigit() for char in fact["value"]):  # limits and numbers: what learners must recall
-                cards.append(Card(f"{item.id}--{fact['name']}", "services", f"{name}: {fact['label']}?",
+                cards.append(Card(f"{item.id}--{fact['name']}", item.settings.study_topic, f"{name}: {fact['label']}?",
                                   fact["value"] + (f" ({fact['note']})" if fact.get("note") else ""), item.page, tasks))
     return cards
 
@@ -124,9 +124,9 @@ def metric_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     cards = []
     for item in catalog.of_kind("metrics"):
         d, tasks = item.data, _tasks(catalog, exam_map, item)
-        cards.append(Card(f"{item.id}--formula", "metrics", f"{item.name}: what is the formula?",
+        cards.append(Card(f"{item.id}--formula", item.settings.study_topic, f"{item.name}: what is the formula?",
                           f"Range {d['range']}, {d['better']} is better.", item.page, tasks, formula=d["formula"]))
-        cards.append(Card(f"{item.id}--meaning", "metrics", f"{item.name}: what does it measure, and when do you prefer it?",
+        cards.append(Card(f"{item.id}--meaning", item.settings.study_topic, f"{item.name}: what does it measure, and when do you prefer it?",
                           f"{d['measures']} Prefer it when: {'; '.join(d['prefer_when'])}.", item.page, tasks))
     return cards
 
@@ -151,7 +151,7 @@ def glossary_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
 
 def misconception_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     return [
-        Card(f"{item.id}--myth", "misconceptions", f"True or false? {item.data['claim']}",
+        Card(f"{item.id}--myth", item.settings.study_topic, f"True or false? {item.data['claim']}",
              f"False. {item.data['correction']}", item.page, _tasks(catalog, exam_map, item))
         for item in catalog.of_kind("misconceptions")
     ]
@@ -162,19 +162,19 @@ def concept_cards(catalog: Catalog, exam_map: ExamMap | None) -> list[Card]:
     cards = []
     for item in catalog.of_kind("activations"):
         d = item.data
-        cards.append(Card(f"{item.id}--activation", "concepts", f"Activation function {item.name}: formula, range and typical use?",
+        cards.append(Card(f"{item.id}--activation", item.settings.study_topic, f"Activation function {item.name}: formula, range and typical use?",
                           f"Range {d['range']}. Use it for: {'; '.join(d['use_when'])}. Watch out: {'; '.join(d['problems'])}.",
                           item.page, _tasks(catalog, exam_map, item), formula=d["formula"]))
     for item in catalog.of_kind("distributions"):
         d = item.data
         function = "PMF" if d["type"] == "discrete" else "PDF"
-        cards.append(Card(f"{item.id}--distribution", "concepts", f"{item.name}: what does it model, and what is its {function}?",
+        cards.append(Card(f"{item.id}--distribution", item.settings.study_topic, f"{item.name}: what does it model, and what is its {function}?",
                           f"{d['summary']} Mean {d['mean']}, variance {d['variance']}.",
                           item.page, _tasks(catalog, exam_map, item), formula=d["formula"]))
     for item in catalog.of_kind("techniques"):
         d = item.data
         category = catalog.vocabularies["technique-categories"].label(d["category"]).lower()
-        cards.append(Card(f"{item.id}--technique", "concepts", f"{item.name} ({category}): how does it work?",
+        cards.append(Card(f"{item.id}--technique", item.settings.study_topic, f"{item.name} ({category}): how does it work?",
                           d["how"], item.page, _tasks(catalog, exam_map, item)))
     return cards
 
@@ -220,7 +220,7 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         correct = _pick(readers, 1, content_type)[0]
         options, answer = _options(correct.name, [a.name for a in others], content_type)
         questions.append(Question(
-            f"content-type--{content_type.replace('/', '-').replace('.', '-')}", "algorithms",
+            f"content-type--{content_type.replace('/', '-').replace('.', '-')}", correct.settings.study_topic,
             f"Which of these built-in algorithms accepts {content_type} as training input?", options, answer,
             f"{correct.name} reads {content_type}; the other options do not. Algorithms that read it: "
             f"{_join([a.name for a in readers])}.", "algorithms/content-types.md", _tasks(catalog, exam_map, correct)))
@@ -231,15 +231,15 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         solves = [problem_labels[p] for p in d["problem_types"]]
         correct = _pick(solves, 1, item.id)[0]
         options, answer = _options(correct, [label for p, label in problem_labels.items() if p not in d["problem_types"]], item.id)
-        questions.append(Question(f"{item.id}--problem", "algorithms", f"Which kind of problem does {item.name} solve?",
+        questions.append(Question(f"{item.id}--problem", item.settings.study_topic, f"Which kind of problem does {item.name} solve?",
                                   options, answer, f"{item.name} solves: {_join(solves)}.", item.page, tasks))
         pipe = any(m["mode"] == "pipe" for m in d["training"]["input_modes"])
-        questions.append(Question(f"{item.id}--pipe", "algorithms", f"True or false? {item.name} can train in Pipe mode.",
+        questions.append(Question(f"{item.id}--pipe", item.settings.study_topic, f"True or false? {item.name} can train in Pipe mode.",
                                   ["True", "False"], 0 if pipe else 1,
                                   f"{item.name} supports: {_join([vocab['input-modes'].label(m['mode']) for m in d['training']['input_modes']])}.",
                                   item.page, tasks))
         supervised = "supervised" in d["learning_types"]
-        questions.append(Question(f"{item.id}--learning", "algorithms", f"Does {item.name} need labelled training data?",
+        questions.append(Question(f"{item.id}--learning", item.settings.study_topic, f"Does {item.name} need labelled training data?",
                                   ["Yes: it is supervised", "No: it is unsupervised"], 0 if supervised else 1,
                                   f"{item.name} is {_join([vocab['learning-types'].label(t) for t in d['learning_types']]).lower()}.",
                                   item.page, tasks))
@@ -251,13 +251,13 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
             former = (item.data.get("former_names") or [{"name": item.name}])[0]["name"]
             successor = catalog.get(status["successor"])
             options, answer = _options(successor.name, [s.name for s in services if s.data["category"] == item.data["category"]], item.id)
-            questions.append(Question(f"{item.id}--renamed", "services", f"What is {former} called now?", options, answer,
+            questions.append(Question(f"{item.id}--renamed", item.settings.study_topic, f"What is {former} called now?", options, answer,
                                       f"Renamed on {status['date']}: {status['note']}", item.page, _tasks(catalog, exam_map, item)))
 
     metrics = catalog.of_kind("metrics")
     for item in metrics:
         options, answer = _options(item.name, [m.name for m in metrics], item.id)
-        questions.append(Question(f"{item.id}--formula", "metrics", "Which metric does this formula define?", options, answer,
+        questions.append(Question(f"{item.id}--formula", item.settings.study_topic, "Which metric does this formula define?", options, answer,
                                   f"This is {item.name}: {item.data['summary']}", item.page, _tasks(catalog, exam_map, item),
                                   formula=item.data["formula"]))
 
@@ -277,7 +277,7 @@ def generated_questions(catalog: Catalog, exam_map: ExamMap | None = None) -> li
         statement = item.data["claim"] if as_claim else item.data["correction"]
         explanation = (f"False. {item.data['correction']}" if as_claim
                        else f"True. The common mistake is to believe: {item.data['claim']}")
-        questions.append(Question(f"{item.id}--myth", "misconceptions", f"True or false? {statement}", ["True", "False"],
+        questions.append(Question(f"{item.id}--myth", item.settings.study_topic, f"True or false? {statement}", ["True", "False"],
                                   1 if as_claim else 0, explanation, item.page, _tasks(catalog, exam_map, item)))
     return questions
 

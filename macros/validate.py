@@ -15,7 +15,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.exceptions import SchemaError
 
-from .catalog import KINDS, Catalog, Problem, load_catalog
+from .catalog import KINDS, Catalog, Problem, load_catalog, schema_at
 
 
 class DataError(Exception):
@@ -102,7 +102,7 @@ def validate(catalog: Catalog) -> list[Problem]:
             if term_id in ids[:index]:
                 problems.append(Problem(file, f"terms[{index}].id", "duplicate vocabulary term", term_id, True))
     for item in catalog.items.values():
-        problems += _schema_problems(catalog, validator_class, KINDS[item.kind], item.file, item.data)
+        problems += _schema_problems(catalog, validator_class, item.settings.schema, item.file, item.data)
         for index, other in enumerate(item.data.get("related", []) if isinstance(item.data.get("related"), list) else []):
             if other == item.id:
                 problems.append(Problem(item.file, f"related[{index}]", "an item cannot be related to itself", other, True))
@@ -120,24 +120,12 @@ def validate(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def exam_tasks(catalog: Catalog) -> dict[str, dict[str, dict[str, Any]]]:
-    """exam id -> task number -> task, for every exam in data/exams/."""
-    return {
-        exam.id: {
-            task.get("number"): task
-            for domain in exam.data.get("domains", []) if isinstance(domain, dict)
-            for task in domain.get("tasks", []) if isinstance(task, dict)
-        }
-        for exam in catalog.of_kind("exams")
-    }
-
-
 def exam_task_problems(catalog: Catalog, file: str, mapping: Any, field: str = "exam_tasks") -> list[Problem]:
     """A page's exam mapping names every exam, and only tasks those exams have. Used for
     item data here and for the front matter of prose pages by the build."""
     if not isinstance(mapping, dict):
         return [Problem(file, field, "must map each exam id to a list of task numbers", mapping, True)]
-    known = exam_tasks(catalog)
+    known = catalog.exam_tasks()
     problems = []
     for exam_id in sorted(set(known) - set(mapping)):
         problems.append(Problem(file, f"{field}.{exam_id}", "missing exam: list the tasks this page covers, or [] if none"))
@@ -158,7 +146,7 @@ def _exam_problems(catalog: Catalog) -> list[Problem]:
     """Rules for the exams themselves: weights add up to 100, task numbers belong to their
     domain and are unique, and a retired exam's crosswalk names real tasks of its successor."""
     problems = []
-    known = exam_tasks(catalog)
+    known = catalog.exam_tasks()
     for exam in catalog.of_kind("exams"):
         domains = [d for d in exam.data.get("domains", []) if isinstance(d, dict)]
         weights = [d.get("weight") for d in domains if isinstance(d.get("weight"), int)]
@@ -207,15 +195,6 @@ def _glossary_problems(catalog: Catalog, validator_class) -> list[Problem]:
         if not see.endswith(".md") and see not in catalog.items:
             problems.append(Problem(file, f"{where}.see", "neither a page (…/name.md) nor a known item id", entry["see"], True))
     return problems
-
-
-def schema_at(schema: dict[str, Any], path: str) -> dict[str, Any] | None:
-    """The sub-schema of a dotted field path ('training.processors'), or None if no such field."""
-    for part in path.split("."):
-        schema = schema.get("properties", {}).get(part)
-        if schema is None:
-            return None
-    return schema
 
 
 def _comparison_problems(catalog: Catalog, item) -> list[Problem]:

@@ -54,7 +54,7 @@ def _parse(path: Path) -> BeautifulSoup:
 @pytest.fixture(scope="session")
 def served_site(site):
     """The built site over HTTP on 127.0.0.1, as a learner's browser would load it."""
-    from search.browser_search import serve
+    from tools.browser import serve
 
     with serve(site) as url:
         yield url
@@ -64,7 +64,8 @@ def served_site(site):
 def browser():
     """Debian's Chromium driven by Playwright (make test installs Chromium when missing)."""
     from playwright.sync_api import sync_playwright
-    from search.browser_search import launch
+
+    from tools.browser import launch
 
     with sync_playwright() as playwright:
         chromium = launch(playwright)
@@ -123,6 +124,40 @@ def mkdocs_config() -> dict:
     return load_mkdocs_config(ROOT / "mkdocs.yml")
 
 
+def data_of(kind: str) -> dict[str, dict]:
+    """id -> parsed YAML of every item of one kind in the real data/ (read with PyYAML)."""
+    return read_yaml_dir(ROOT / "data" / kind)
+
+
+def page_url(page: str) -> str:
+    """The built URL of a docs-relative page (an Item.page, #anchor kept):
+    'algorithms/xgboost.md' -> 'algorithms/xgboost/', 'misconceptions.md#x' -> 'misconceptions/#x'."""
+    from macros.render import site_url
+
+    return site_url(page)
+
+
+def build_project(project: Path, data_files: dict[str, str] | None = None, pages: dict[str, str] | None = None,
+                  nav: list | None = None) -> Path:
+    """A throw-away project in `project`: fixture data plus data_files (see make_data_dir), the
+    Markdown pages given (path under docs/ -> text), the real configuration with `nav`
+    (default: the pages, sorted); built strictly. Returns the site directory."""
+    make_data_dir(project, data_files)
+    os.symlink(ROOT / "macros", project / "macros")
+    os.symlink(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")  # cover template, vendored shim
+    for path, text in (pages or {}).items():
+        (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / path).write_text(text, encoding="utf-8")
+    config = mkdocs_config()
+    config["nav"] = nav if nav is not None else sorted(pages or {})
+    config.pop("extra_css", None)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = run_build(project / "mkdocs.yml", project / "site", {"KB_DATA_DIR": ""})
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 def read_yaml_dir(folder: Path) -> dict[str, dict]:
     """id -> parsed YAML, read directly with PyYAML so tests do not trust the project's loader."""
     return {
@@ -134,32 +169,32 @@ def read_yaml_dir(folder: Path) -> dict[str, dict]:
 
 @pytest.fixture(scope="session")
 def algorithms() -> dict[str, dict]:
-    return read_yaml_dir(ROOT / "data" / "algorithms")
+    return data_of("algorithms")
 
 
 @pytest.fixture(scope="session")
 def services() -> dict[str, dict]:
-    return read_yaml_dir(ROOT / "data" / "services")
+    return data_of("services")
 
 
 @pytest.fixture(scope="session")
 def comparisons() -> dict[str, dict]:
-    return read_yaml_dir(ROOT / "data" / "comparisons")
+    return data_of("comparisons")
 
 
 @pytest.fixture(scope="session")
 def pipelines() -> dict[str, dict]:
-    return read_yaml_dir(ROOT / "data" / "pipelines")
+    return data_of("pipelines")
 
 
 @pytest.fixture(scope="session")
 def metrics() -> dict[str, dict]:
-    return read_yaml_dir(ROOT / "data" / "metrics")
+    return data_of("metrics")
 
 
 @pytest.fixture(scope="session")
 def vocab() -> dict[str, dict]:
-    return read_yaml_dir(ROOT / "data" / "vocab")
+    return data_of("vocab")
 
 
 def make_data_dir(target: Path, extra_files: dict[str, str] | None = None) -> Path:

@@ -8,7 +8,10 @@ import re
 import pytest
 from conftest import FIXTURES, ROOT, fixture_yaml, make_data_dir, run_build
 
-from macros.catalog import KINDS
+from macros import kinds
+from macros.catalog import KINDS, PAGE_TEMPLATES, load_catalog
+from macros.pages import expand_nav
+from macros.study import TOPICS
 from macros.validate import DataError, load_valid_catalog
 
 ISSUE_ALGORITHMS = {
@@ -30,7 +33,7 @@ def problems_for(tmp_path, files: dict[str, str]) -> str:
 
 def test_real_data_is_valid():
     catalog = load_valid_catalog(ROOT / "data")
-    assert {item.id for item in catalog.of_kind("algorithms")} == ISSUE_ALGORITHMS
+    assert {item.id for item in catalog.of_kind("algorithms")} >= ISSUE_ALGORITHMS  # more may join
 
 
 def test_fixture_data_is_valid(tmp_path):
@@ -75,8 +78,8 @@ def test_template_lists_every_top_level_key():
 
 
 def test_every_kind_has_a_schema():
-    for schema_name in KINDS.values():
-        assert (ROOT / "data" / "schemas" / f"{schema_name}.schema.json").exists()
+    for kind in KINDS.values():
+        assert (ROOT / "data" / "schemas" / f"{kind.schema}.schema.json").exists()
 
 
 # --- each kind of mistake names file, field, value and rule ---------------------------------
@@ -293,3 +296,46 @@ def test_unknown_cross_reference_in_every_kind(tmp_path, kind, item_id):
     broken = text.replace(known, "no-such-item")
     message = problems_for(tmp_path, {f"{kind}/{item_id}.yaml": broken})
     assert f"data/{kind}/{item_id}.yaml: " in message and "unknown cross-reference: no data file has this id (value: 'no-such-item')" in message
+
+
+# --- the kinds table (macros/kinds.py) ---------------------------------------------------------
+
+
+def _catalog_problems(tmp_path) -> list[str]:
+    _, problems = load_catalog(make_data_dir(tmp_path))
+    return [str(problem) for problem in problems]
+
+
+@pytest.mark.parametrize("setting", kinds.SETTINGS)
+def test_a_kind_lacking_a_setting_is_reported_with_kind_and_setting(tmp_path, monkeypatch, setting):
+    row = {key: value for key, value in kinds.KINDS["metrics"].items() if key != setting}
+    monkeypatch.setitem(kinds.KINDS, "metrics", row)
+    assert f"macros/kinds.py: KINDS['metrics'].{setting}: kind 'metrics' lacks the setting '{setting}'" in _catalog_problems(tmp_path)
+
+
+def test_wrong_kind_settings_are_reported(tmp_path, monkeypatch):
+    monkeypatch.setitem(kinds.KINDS, "metrics", {**kinds.KINDS["metrics"], "title": "colour", "search_boost": None,
+                                                  "study_topic": "cooking", "page_template": "missing.md", "shape": 1})
+    problems = "\n".join(_catalog_problems(tmp_path))
+    for setting, value in [("title", "'colour'"), ("search_boost", "None"), ("study_topic", "'cooking'"),
+                           ("page_template", "'missing.md'"), ("shape", "'shape'")]:
+        assert re.search(rf"KINDS\['metrics'\]\.{setting}: .*\(value: {re.escape(value)}\)", problems), setting
+
+
+def test_the_real_kinds_table_is_complete():
+    assert set(kinds.BY_FOLDER) == set(kinds.KINDS)
+    assert kinds.kind_problems(kinds.KINDS, load_valid_catalog(ROOT / "data").schemas, TOPICS,
+                               {path.name for path in PAGE_TEMPLATES.glob("*.md")}) == []
+
+
+def test_nav_placeholders_expand_to_every_page_of_the_kind_and_refuse_unknown_kinds():
+    catalog = load_valid_catalog(ROOT / "data")
+    nav = expand_nav([{"Metrics": ["metrics/index.md", "nav:metrics"]}, {"Services": ["nav:services"]}], catalog)
+    metric_pages = [next(iter(entry.values())) for entry in nav[0]["Metrics"][1:]]
+    assert sorted(metric_pages) == sorted(item.page for item in catalog.of_kind("metrics"))
+    groups = nav[1]["Services"]
+    assert [next(iter(group)) for group in groups] == [t["label"] for t in catalog.vocabularies["service-categories"].terms.values()]
+    listed = [page for group in groups for entry in next(iter(group.values()))[1:] for page in entry.values()]
+    assert sorted(listed) == sorted(item.page for item in catalog.of_kind("services"))
+    with pytest.raises(ValueError, match="'nav:misconceptions' names no kind with generated navigation"):
+        expand_nav(["nav:misconceptions"], catalog)

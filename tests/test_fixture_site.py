@@ -4,19 +4,19 @@ inert text, tables keep their shape, status badges appear exactly where they sho
 from __future__ import annotations
 
 import json
-import os
-import shutil
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, injection_files, make_data_dir, mkdocs_config, run_build
+from conftest import FIXTURES as ROOT_FIXTURES
+from conftest import build_project, injection_files, make_data_dir, mkdocs_config, page_url
 
+from macros.catalog import KINDS
 from macros.validate import load_valid_catalog
 
 NAVIGATION = "---\nnavigation_page: true\n---\n\n"
 INDEX_PAGES = {
-    "index.md": NAVIGATION + "# Fixture home\n\n{{ algorithm_overview_table() }}\n",
+    "index.md": NAVIGATION + "# Fixture home\n",
+    "algorithms/index.md": NAVIGATION + "# Algorithms\n\n{{ algorithm_overview_table() }}\n",
     "algorithms/content-types.md": NAVIGATION + (
         "# Content types\n\n{{ content_type_matrix('training') }}\n\n"
         "{{ content_type_matrix('inference') }}\n\n## Each content type\n\n{{ content_type_index() }}\n"
@@ -54,40 +54,18 @@ PROSE_PAGES = {
         "{% call formula() %}z = \\frac{x - \\mu}{\\sigma}{% endcall %}\n"
     ),
 }
-ITEM_PAGE = {
-    "algorithms": "{{{{ algorithm_at_a_glance('{id}') }}}}\n\n{{{{ algorithm_facts('{id}') }}}}\n",
-    "services": "{{{{ service_at_a_glance('{id}') }}}}\n\n{{{{ service_facts('{id}') }}}}\n",
-    "comparisons": "{{{{ comparison_table('{id}') }}}}\n",
-    "pipelines": "{{{{ pipeline_diagram('{id}') }}}}\n",
-    "metrics": "{{{{ metric_card('{id}') }}}}\n",
-}
 
 
 @pytest.fixture(scope="module")
 def fixture_project(tmp_path_factory):
+    """Fixture data of every kind, with no item page written: each is generated."""
     project = tmp_path_factory.mktemp("project")
-    data = make_data_dir(project, injection_files())
-    catalog = load_valid_catalog(data)
-    os.symlink(ROOT / "macros", project / "macros")
-    os.symlink(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")  # cover template, vendored shim
+    catalog = load_valid_catalog(make_data_dir(project / "check", injection_files()))
     pages = {**INDEX_PAGES, **PROSE_PAGES}
-    for category in {item.data["category"] for item in catalog.of_kind("services")}:
+    nav = sorted(pages) + [f"nav:{kind}" for kind, settings in KINDS.items() if settings.nav]
+    for category in catalog.vocabularies["service-categories"].terms:  # every group of nav:services
         pages[f"services/{category}/index.md"] = NAVIGATION + f"# {category}\n\n{{{{ service_category_index('{category}') }}}}\n"
-    for item in catalog.items.values():
-        if not item.has_own_page or item.kind == "exams":
-            continue
-        pages[item.page] = f"# Page\n\n{ITEM_PAGE[item.kind].format(id=item.id)}\n{{{{ referenced_by('{item.id}') }}}}\n"
-    for path, text in pages.items():
-        (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
-        (project / "docs" / path).write_text(text)
-    config = mkdocs_config()
-    config["nav"] = sorted(pages)
-    config.pop("extra_css", None)
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    result = run_build(project / "mkdocs.yml", project / "site", {"KB_DATA_DIR": ""})
-    assert result.returncode == 0, result.stderr
-    return project / "site", catalog
+    return build_project(project, injection_files(), pages, nav), catalog
 
 
 def article_of(site, page_path: str):
@@ -245,3 +223,61 @@ def test_fixture_abbreviations_get_tooltips_outside_code_and_formulas(fixture_pr
     injected = article_of(site, "glossary.md")
     assert injected.find("script") is None
     assert "Zeta <script>alert(35)</script> | expansion" in injected.get_text(" ", strip=True)
+
+
+# --- one item of every kind, each page generated: found on its page, in the nav, index and search
+
+
+def _soup(site, url: str) -> BeautifulSoup:
+    path, _, _ = url.partition("#")
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def test_every_kind_has_a_fixture_item():
+    fixtures = {path.parent.name for path in (ROOT_FIXTURES / "data").glob("*/*.yaml")}
+    assert fixtures == set(KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_item_is_on_its_page_in_the_nav_its_index_and_search(fixture_project, kind):
+    site, catalog = fixture_project
+    settings = KINDS[kind]
+    search = {doc["location"]: doc for doc in json.loads((site / "search" / "search_index.json").read_text())["docs"]}
+    repository = mkdocs_config()["extra"]["repository"]
+    items = catalog.of_kind(kind)
+    assert items, f"no fixture item of kind {kind}"
+    for item in items:
+        url = page_url(item.page)
+        soup = _soup(site, url)
+        article = soup.find("article")
+        for permalink in article.select("a.headerlink"):
+            permalink.decompose()
+        active = [a.get_text(" ", strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link--active")]
+        index = _soup(site, page_url(settings.index)).find("article")
+        if kind == "questions":  # in the quiz data of the practice page, which is not searchable text
+            questions = json.loads(article.find("script", id="kb-practice-data").string)["questions"]
+            assert item.id in {q["id"] for q in questions}, item.id
+            assert page_url(settings.index) in search and active, item.id
+            continue
+        if settings.has_own_page:
+            generated = settings.page_template is not None  # the fixture writes no item page of these kinds
+            assert not generated or flat_text(str(article.h1)) == " ".join(item.name.split()), item.id
+            assert (item.nav_label if settings.nav else soup.title.get_text().split(" - ")[0]) in active, (item.id, active)
+            assert index.find("a", href=lambda h, url=url: h and h.rstrip("/").endswith(url.rstrip("/").split("/")[-1])), item.id
+            assert not generated or flat_text(search[url]["title"]) == " ".join(item.name.split()), item.id
+            assert search[url].get("boost") == settings.search_boost, item.id
+            assert soup.find("a", href=f"{repository}/edit/main/{item.file}"), f"{item.id}: no edit link to its YAML file"
+            assert f"Facts last verified: {item.data['last_verified']}" in soup.select_one(".kb-page-dates").get_text(), item.id
+            if "exam_tasks" in item.data:
+                assert article.find(id="exam-objectives"), f"{item.id}: no Exam objectives section"
+        else:
+            anchor = url.partition("#")[2]
+            assert article.find(id=anchor) is not None, (item.id, anchor)
+            assert active, f"{item.id}: its page {settings.index} is not in the navigation"
+            assert " ".join(item.name.split()) in flat_text(search[url]["title"] + " " + search[url]["text"]), item.id
+            assert " ".join(item.name.split()) in " ".join(index.get_text().split()), item.id
+
+
+def flat_text(text: str) -> str:
+    """Text without tags, white space folded (the search index holds HTML)."""
+    return " ".join(BeautifulSoup(text, "html.parser").get_text().split())

@@ -14,7 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, flat, html_path, mkdocs_config
 from pypdf import PdfReader
-from search.browser_search import SearchBox
+
+from tools.browser import SearchBox
 
 sys.path.insert(0, str(ROOT / "tools"))
 import offline as offline_tool

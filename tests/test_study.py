@@ -12,11 +12,13 @@ import pytest
 import yaml
 from conftest import ROOT, flat, mkdocs_config, read_yaml_dir
 
+from macros.catalog import KINDS
+
 ALGORITHMS = read_yaml_dir(ROOT / "data" / "algorithms")
 SERVICES = read_yaml_dir(ROOT / "data" / "services")
 METRICS = read_yaml_dir(ROOT / "data" / "metrics")
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
-OTHER_KINDS = ["misconceptions", "activations", "distributions", "techniques"]  # one card each
+OTHER_KINDS = [kind for kind, k in KINDS.items() if k.study_topic in {"misconceptions", "concepts"}]  # one card each
 
 
 def expected_card_count() -> int:

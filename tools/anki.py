@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from mkdocs_config import load_mkdocs_config  # noqa: E402
 
 from macros.exam_map import build_exam_map  # noqa: E402
+from macros.pages import generated_pages  # noqa: E402
 from macros.render import site_url  # noqa: E402
 from macros.study import flashcards  # noqa: E402
 from macros.validate import load_valid_catalog  # noqa: E402
@@ -57,7 +58,7 @@ def note(card, site: str) -> str:
 def deck(site: str | None = None) -> str:
     config = load_mkdocs_config(ROOT / "mkdocs.yml")
     catalog = load_valid_catalog(ROOT / "data")
-    exam_map, problems = build_exam_map(ROOT / "docs", catalog)
+    exam_map, problems = build_exam_map(ROOT / "docs", catalog, generated_pages(catalog, ROOT / "docs"))
     if problems:
         raise SystemExit("\n".join(str(problem) for problem in problems))
     site = site or config["site_url"]

@@ -13,10 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
+from browser import launch, serve
 from playwright.sync_api import sync_playwright
-from search.browser_search import launch, serve
 
 FOOTER = (
     '<div style="font-size:8px;width:100%;text-align:center;color:#555">'

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from conftest import REPORT
 
-from search.browser_search import SearchBox, latency_summary
 from search.material_search import MaterialSearch
+from tools.browser import SearchBox, latency_summary
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text(encoding="utf-8"))["queries"]
 TOP1_TARGET, TOP3_TARGET = 0.80, 0.95
