@@ -37,6 +37,10 @@ browser:
 		else \
 			echo "error: the browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; \
 		fi; }
+	@# pdftotext reads the PDFs back in a second (pypdf, the fallback, takes minutes); optional.
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		{ apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null 2>&1; }; } || \
+		echo "note: without pdftotext (apt-get install poppler-utils) the PDF tests read the PDFs with pypdf, which is slower"
 
 # The preview leaves out the print page (make pdf builds it) and rebuilds only the pages whose
 # content changed (overrides/hooks/serve_cache.py).
