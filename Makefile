@@ -37,6 +37,10 @@ browser:
 		else \
 			echo "error: the browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; \
 		fi; }
+	@# pdftotext reads the PDFs back in a second (pypdf, the fallback, takes minutes); optional.
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		{ apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null 2>&1; }; } || \
+		echo "note: without pdftotext (apt-get install poppler-utils) the PDF tests read the PDFs with pypdf, which is slower"
 
 # The HTML validity test runs the Nu Html Checker (npm package vnu-jar, pinned in
 # package-lock.json), which needs a Java runtime: installed with apt when missing and we are root.

@@ -7,8 +7,11 @@ PDFs with pypdf, the offline copy in Chromium from file:// with every request re
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -23,10 +26,26 @@ import pdf as pdf_tool
 
 
 @pytest.fixture(scope="session")
-def pdfs(site, browser, tmp_path_factory):
+def pdf_files(site, browser, tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pdf")
     pdf_tool.print_documents(browser, site, out)
-    return {name: PdfReader(out / name) for name in pdf_tool.DOCUMENTS}
+    return {name: out / name for name in pdf_tool.DOCUMENTS}
+
+
+@pytest.fixture(scope="session")
+def pdfs(pdf_files):
+    return {name: PdfReader(path) for name, path in pdf_files.items()}
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text with white space folded: poppler's pdftotext when installed (make test
+    installs poppler-utils with Chromium; about a second for the 600-page site), otherwise
+    pypdf (minutes)."""
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True).stdout.decode("utf-8")
+    else:
+        text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return " ".join(text.split())
 
 
 @pytest.fixture(scope="session")
@@ -35,9 +54,9 @@ def site_pdf(pdfs):
 
 
 @pytest.fixture(scope="session")
-def pdf_texts(pdfs) -> dict[str, str]:
-    """Each PDF's text with white space folded (extracted once: pypdf takes ~30 s for the site)."""
-    return {name: " ".join(" ".join(page.extract_text().split()) for page in reader.pages) for name, reader in pdfs.items()}
+def pdf_texts(pdfs, pdf_files) -> dict[str, str]:
+    """Each PDF's text with white space folded, extracted once per session."""
+    return {name: pdf_text(path) for name, path in pdf_files.items()}
 
 
 @pytest.fixture(scope="session")

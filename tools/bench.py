@@ -227,6 +227,15 @@ def table(rows: list[tuple[str, str, str]]) -> str:
     return "\n".join(lines)
 
 
+class Rows(list):
+    """The table's rows, each also printed as soon as it is measured (a long run that fails
+    late keeps what it measured)."""
+
+    def append(self, row: tuple[str, str, str]) -> None:
+        print(f"  {row[0]}: {row[1]}  [target {row[2] or '-'}]", file=sys.stderr, flush=True)
+        super().append(row)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=1, help="also build a catalogue this many times the size (b)")
@@ -237,7 +246,7 @@ def main() -> None:
     if "scale" in wanted:
         wanted.add("build")
         args.scale = max(args.scale, 2)
-    rows: list[tuple[str, str, str]] = []
+    rows = Rows()
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)

@@ -63,6 +63,7 @@ UNFOLD_TABS = """
   }
 }
 """
+PARSE_TIMEOUT_MS = 600_000
 DOCUMENTS = {
     # output file: (page path, landscape)
     "aws-ml-kb.pdf": ("print_page/", False),
@@ -70,10 +71,21 @@ DOCUMENTS = {
 }
 
 
+def without_tooltips(route) -> None:
+    """Serve a printed page with Material's tooltips feature off: paper has no hover, and
+    setting up a tooltip for each of the print page's ~10,000 abbreviations kept Chromium busy
+    for a third of the time it took to load the page."""
+    response = route.fetch()
+    body = response.text().replace('"content.tooltips", ', "").replace(', "content.tooltips"', "")
+    route.fulfill(response=response, body=body)
+
+
 def print_pdf(page, url: str, target: Path, landscape: bool) -> None:
-    page.goto(url, wait_until="networkidle")
+    # The print page is one 4 MB document: on a busy machine Chromium needs well over
+    # Playwright's default 30 s to parse it, so wait up to PARSE_TIMEOUT_MS.
+    page.goto(url, wait_until="networkidle", timeout=PARSE_TIMEOUT_MS)
     # Anything rendered in the browser (formulas, diagrams) must be finished before printing.
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_function("document.readyState === 'complete'", timeout=PARSE_TIMEOUT_MS)
     page.evaluate("document.fonts.ready")
     page.evaluate(UNFOLD_TABS)
     if "print_page" in url:
@@ -91,6 +103,8 @@ def print_documents(browser, site_dir: Path, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     with serve(site_dir) as base:
         context = browser.new_context(color_scheme="light")
+        printed = tuple(base + path for path, _ in DOCUMENTS.values())
+        context.route(lambda url: url.startswith(printed), without_tooltips)
         page = context.new_page()
         page.emulate_media(media="print", color_scheme="light")
         for name, (path, landscape) in DOCUMENTS.items():
