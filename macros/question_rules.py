@@ -79,6 +79,10 @@ def question_problems(catalog: Catalog, item: Item) -> list[Problem]:
     case = data.get("case")
     if isinstance(case, str) and case in catalog.items and catalog.items[case].kind != "cases":
         problems.append(Problem(file, "case", f"names a {catalog.items[case].kind} item, not a case study in data/cases/", case, True))
+    # Links point a learner at the pages that teach the answer; another question has no page.
+    for index, target in enumerate(data.get("links") or []):
+        if isinstance(target, str) and target in catalog.items and catalog.items[target].kind == "questions":
+            problems.append(Problem(file, f"links[{index}]", "names another question; link the items that teach the answer", target, True))
     problems += _skill_problems(catalog, item)
     return problems
 

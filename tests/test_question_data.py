@@ -117,3 +117,11 @@ def test_no_all_of_the_above(tmp_path):
     broken = fixture("kappa-batch-predictions").replace("A second copy of the model trained per store every hour", "All of the above")
     message = problems_for(tmp_path, {"questions/kappa-batch-predictions.yaml": broken})
     assert 'options[3].text: no "all/none of the above" options' in message
+
+
+def test_a_question_links_items_not_other_questions(tmp_path):
+    text = fixture("kappa-batch-predictions")
+    links_line = next(line for line in text.splitlines() if line.startswith("links:"))
+    broken = text.replace(links_line, "links: [kappa-drift-and-privacy]")
+    message = problems_for(tmp_path, {"questions/kappa-batch-predictions.yaml": broken})
+    assert "kappa-batch-predictions.yaml: links[0]: names another question; link the items that teach the answer" in message
