@@ -15,7 +15,20 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import catalog, exam_coverage, exam_map, filters, kinds, page_meta, pages, practice, question_rules, render, study, validate
+from . import (
+    catalog,
+    exam_coverage,
+    exam_map,
+    filters,
+    kinds,
+    page_meta,
+    pages,
+    practice,
+    question_rules,
+    render,
+    study,
+    validate,
+)
 
 _builds = 0
 _state: dict = {"config_file": None, "catalog": None, "exam_map": None, "meta": None}  # the current build's

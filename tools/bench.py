@@ -189,8 +189,8 @@ def pdf_runs() -> list[float]:
 
 def search_latency(site_dir: Path) -> tuple[float, float, int]:
     """Type every query of the relevance suite into the real search box; median and p95 ms."""
-    from playwright.sync_api import sync_playwright
     from browser import SearchBox, latency_summary, launch, serve
+    from playwright.sync_api import sync_playwright
 
     queries = [q["query"] for q in yaml.safe_load((ROOT / "tests/search/queries.yaml").read_text())["queries"]]
     with serve(site_dir) as url, sync_playwright() as playwright:
