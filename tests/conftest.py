@@ -235,3 +235,21 @@ def injection_files() -> dict[str, str]:
 
 def fixture_yaml(name: str = "alpha-learner", kind: str = "algorithms") -> str:
     return (FIXTURES / "data" / kind / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+# Render-function tests: Markdown as Python-Markdown turns it into HTML, and a catalogue of the
+# injection fixtures (values that try to break out of tables, links and formulas).
+RENDER_EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "toc"]
+
+
+def html_of(markdown_text: str) -> BeautifulSoup:
+    import markdown
+
+    return BeautifulSoup(markdown.markdown(markdown_text, extensions=RENDER_EXTENSIONS), "lxml")
+
+
+@pytest.fixture(scope="session")
+def injected_catalog(tmp_path_factory):
+    from macros.validate import load_valid_catalog
+
+    return load_valid_catalog(make_data_dir(tmp_path_factory.mktemp("catalog"), injection_files()))

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import markdown
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, injection_files, make_data_dir
+from conftest import ROOT, html_of
 
 from macros import filters
 from macros.render import MACROS, PageContext
-from macros.validate import load_valid_catalog
-
-EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "toc"]
 
 
 @pytest.fixture(scope="module")
-def catalog(tmp_path_factory):
-    target = tmp_path_factory.mktemp("catalog")
-    return load_valid_catalog(make_data_dir(target, injection_files()))
-
-
-def html_of(markdown_text: str) -> BeautifulSoup:
-    return BeautifulSoup(markdown.markdown(markdown_text, extensions=EXTENSIONS), "lxml")
+def catalog(injected_catalog):
+    return injected_catalog
 
 
 # --- escaping ---------------------------------------------------------------------------------
@@ -104,56 +94,12 @@ def test_referrers_follow_every_cross_reference_field(catalog):
 # --- derived tables ---------------------------------------------------------------------------
 
 
-def test_content_type_matrix_columns_are_the_used_types_in_vocabulary_order(catalog):
-    soup = html_of(MACROS["content_type_matrix"](PageContext(catalog, "algorithms/x.md")))
-    header = [th.get_text() for th in soup.find_all("th")]
-    vocabulary_order = list(catalog.vocabularies["content-types"].terms)
-    used = {ct for item in catalog.of_kind("algorithms") for ct in item.data["training"]["content_types"]}
-    labels = catalog.vocabularies["content-types"]
-    assert header == ["Algorithm", *[labels.label(ct) for ct in vocabulary_order if ct in used]]
-
-
-def test_content_type_matrix_rejects_an_unknown_direction(catalog):
-    with pytest.raises(ValueError, match="direction must be one of"):
-        MACROS["content_type_matrix"](PageContext(catalog, "x.md"), "outbound")
-
-
 @pytest.mark.parametrize("value, expected", [("text/csv", "text-csv"), ("application/x-recordio-protobuf", "application-x-recordio-protobuf"), ("<b>X</b>", "b-x-b")])
 def test_slug_makes_safe_anchor_ids(value, expected):
     assert filters.slug(value) == expected
 
 
-def test_algorithm_facts_puts_required_hyperparameters_first(catalog):
-    soup = html_of(MACROS["algorithm_facts"](PageContext(catalog, "algorithms/alpha-learner.md"), "alpha-learner"))
-    table = soup.find(id="hyperparameters").find_next("table")
-    names = [row.find("td").get_text() for row in table.find_all("tr")[1:]]
-    assert names == ["alpha_size", "num_classes", "rate"]
-
-
 def test_every_macro_has_its_template_and_every_template_its_macro():
     templates = {path.name.removesuffix(".md.j2") for path in (ROOT / "macros" / "templates").glob("[!_]*.md.j2")}
-    # these return a single link, badge or formula; _exam_objectives is appended by __init__.py
-    assert templates == set(MACROS) - {"ref", "download_link", "formula", "exam_name", "flashcard_count"}
-
-
-def test_math_renders_latex_as_mathml_and_names_a_bad_formula():
-    rendered = filters.math(r"\frac{TP}{TP + FP}")
-    assert rendered.startswith("<math") and "<mfrac>" in rendered and "\n" not in rendered
-    with pytest.raises(ValueError, match="unbalanced braces"):
-        filters.math(r"\frac{a}{b")
-    with pytest.raises(ValueError, match=r"unknown command \\fracc"):
-        filters.math(r"\fracc{a}{b}")
-
-
-@pytest.mark.parametrize("latex", [r"\text{<script>alert(1)</script>}", r"\text{<b>x</b>}", r"\text{a & b}"])
-def test_math_refuses_markup_inside_a_formula(latex):
-    with pytest.raises(ValueError, match="it contains markup"):
-        filters.math(latex)
-
-
-def test_math_is_safe_inside_a_table_cell():
-    cell = filters.math(r"\text{MAE} = \frac{1}{n}\sum_{i=1}^{n}\left|y_i - \hat{y}_i\right|")
-    soup = html_of(f"| formula | range |\n|---|---|\n| {cell} | 0 to infinity |\n")
-    cells = soup.find_all("td")
-    assert len(cells) == 2 and cells[1].get_text() == "0 to infinity"
-    assert cells[0].find("math") is not None and "|" in cells[0].get_text()
+    # these return a single link, badge, formula or count; _exam_objectives is appended by __init__.py
+    assert templates == set(MACROS) - {"ref", "download_link", "formula", "exam_name", "flashcard_count", "scenario_count"}
