@@ -47,7 +47,7 @@ KINDS: dict[str, dict[str, Any]] = {
                      nav="grouped", nav_label="short_name", group_by=("category", "service-categories"), search_boost=3,
                      referenced_by=True, study_topic="services"),
     "comparisons": dict(schema="comparison", title="title", page="comparisons/{id}.md", index="comparisons/index.md", page_template="comparisons.md",
-                        nav="flat", nav_label="title", group_by=None, search_boost=1.5, referenced_by=True, study_topic=None),
+                        nav="flat", nav_label="title", group_by=None, search_boost=1, referenced_by=True, study_topic=None),
     "pipelines": dict(schema="pipeline", title="title", page="pipelines/{id}.md", index="pipelines/index.md", page_template="pipelines.md",
                       nav="flat", nav_label="title", group_by=None, search_boost=1, referenced_by=True, study_topic=None),
     "metrics": dict(schema="metric", title="name", page="metrics/{id}.md", index="metrics/index.md", page_template="metrics.md",

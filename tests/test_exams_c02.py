@@ -358,7 +358,7 @@ def build_fixture_site(tmp_path, data_files: dict[str, str]):
 
     import yaml
     from conftest import mkdocs_config, run_build
-    from test_fixture_site import INDEX_PAGES, ITEM_PAGE, NAVIGATION, PROSE_PAGES
+    from test_fixture_site import INDEX_PAGES, NAVIGATION, PROSE_PAGES
 
     project = tmp_path / "project"
     catalog = load_valid_catalog(make_data_dir(project, data_files))
@@ -368,9 +368,7 @@ def build_fixture_site(tmp_path, data_files: dict[str, str]):
     pages = {**INDEX_PAGES, **PROSE_PAGES}
     for category in {item.data["category"] for item in catalog.of_kind("services")}:
         pages[f"services/{category}/index.md"] = NAVIGATION + f"# {category}\n\n{{{{ service_category_index('{category}') }}}}\n"
-    for item in catalog.items.values():
-        if item.has_own_page and item.kind != "exams":
-            pages[item.page] = f"# Page\n\n{ITEM_PAGE[item.kind].format(id=item.id)}\n"
+    # Item pages are generated from the data (macros/hooks.py); only prose pages are written.
     for path, text in pages.items():
         (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / path).write_text(text)
