@@ -30,6 +30,8 @@ def references_in(data: dict) -> set[str]:
     found |= {data[key] for key in ("parent",) if key in data}
     found |= {data["status"]["successor"]} if "successor" in data.get("status", {}) else set()
     found |= set(data.get("aws", []))  # techniques: the AWS items that offer them
+    for scope in ("in_scope", "out_of_scope"):  # exams: the services the guide lists, where a card exists
+        found |= {s["item"] for s in (data.get(scope) or {}).get("services", []) if "item" in s}
     return found
 
 
