@@ -108,7 +108,9 @@ def test_unknown_type_topic_and_option_why(tmp_path):
 
 
 def test_skills_belong_to_a_listed_task(tmp_path):
-    broken = fixture("kappa-drift-and-privacy").replace('omega-exam: ["1.1.2"]', 'omega-exam: ["2.1.1"]')
+    text = fixture("kappa-drift-and-privacy")
+    assert 'skills:\n  omega-exam: ["1.1.1"]' in text  # the edit below must change the fixture
+    broken = text.replace('skills:\n  omega-exam: ["1.1.1"]', 'skills:\n  omega-exam: ["2.1.1"]')
     message = problems_for(tmp_path, {"questions/kappa-drift-and-privacy.yaml": broken})
     assert "skills.omega-exam[0]: skill of task 2.1, which exam_tasks.omega-exam does not list (value: '2.1.1')" in message
 
