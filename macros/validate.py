@@ -50,6 +50,7 @@ def _registry(catalog: Catalog) -> Registry:
 
 def _validator_class(catalog: Catalog):
     """Draft 2020-12 plus two project keywords: x-vocab (allowed ids) and x-ref (known item id),
+    and an annotation, x-rule, that says a pattern in words for the error message;
     ready to be called with a schema (formats checked, shared schemas resolved by $ref)."""
 
     def check_vocab(validator, vocab_name, instance, schema):
@@ -83,6 +84,8 @@ def _describe(error: ValidationError) -> tuple[str, str, Any, bool]:
         return path, f"wrong type: expected {expected}, got {type(error.instance).__name__}", error.instance, True
     if error.validator in {"x-vocab", "x-ref"}:
         return path, error.message, error.instance, True
+    if error.validator == "pattern" and isinstance(error.schema, dict) and "x-rule" in error.schema:  # the pattern in words
+        return path, f"{error.schema['x-rule']} (rule: {error.validator})", error.instance, True
     message = error.message
     if message.startswith(repr(error.instance)):  # jsonschema repeats the value; it is shown once, below
         message = "value" + message[len(repr(error.instance)):]

@@ -410,9 +410,10 @@ def test_a_search_term_shared_by_too_many_items_is_reported_on_each(tmp_path):
 
 
 @pytest.mark.parametrize("terms, field, rule", [
-    ("[one two three four five six]", "search_terms[0]", "does not match"),
-    ("['speech, captions']", "search_terms[0]", "does not match"),
-    ("[' leading space']", "search_terms[0]", "does not match"),
+    ("[one two three four five six]", "search_terms[0]", "a search term is 1 to 5 words separated by single spaces"),
+    ("['speech, captions']", "search_terms[0]", "without commas or semicolons (one phrase per list entry) (rule: pattern) (value: 'speech, captions')"),
+    ("[' leading space']", "search_terms[0]", "a search term is 1 to 5 words"),
+    ("['two  spaces']", "search_terms[0]", "a search term is 1 to 5 words"),
     ("[x]", "search_terms[0]", "is too short"),
     ("subtitles", "search_terms", "wrong type: expected array, got str"),
     ("[12]", "search_terms[0]", "wrong type: expected string, got int"),
