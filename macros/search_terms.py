@@ -86,7 +86,7 @@ def search_term_problems(catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(item.file, where, f"is the name or alias of {', '.join(sorted(others))}: it would send the learner to that page", term, True))
                 continue
             users[key].append((item, index))
-    for key, uses in users.items():
+    for uses in users.values():
         if len(uses) > MAX_ITEMS_PER_TERM:
             ids = ", ".join(sorted(item.id for item, _ in uses))
             for item, index in uses:
