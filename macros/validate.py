@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.exceptions import SchemaError
+from referencing import Registry, Resource
 
 from .catalog import KINDS, Catalog, Problem, load_catalog, schema_at
 from .question_rules import case_problems, mode_problems, question_problems
+from .search_terms import search_term_problems
 
 
 class DataError(Exception):
@@ -36,8 +39,19 @@ def field_path(parts: Iterable[Any]) -> str:
     return text
 
 
+def _registry(catalog: Catalog) -> Registry:
+    """Every schema under its $id, so one schema can point at a shared one with $ref
+    ("$ref": "search-terms.schema.json" resolves against the pointing schema's $id)."""
+    return Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema))
+        for schema in catalog.schemas.values() if isinstance(schema, dict) and isinstance(schema.get("$id"), str)
+    )
+
+
 def _validator_class(catalog: Catalog):
-    """Draft 2020-12 plus two project keywords: x-vocab (allowed ids) and x-ref (known item id)."""
+    """Draft 2020-12 plus two project keywords: x-vocab (allowed ids) and x-ref (known item id),
+    and an annotation, x-rule, that says a pattern in words for the error message;
+    ready to be called with a schema (formats checked, shared schemas resolved by $ref)."""
 
     def check_vocab(validator, vocab_name, instance, schema):
         vocabulary = catalog.vocabularies.get(vocab_name)
@@ -50,7 +64,8 @@ def _validator_class(catalog: Catalog):
         if enabled and isinstance(instance, str) and instance not in catalog.items:
             yield ValidationError("unknown cross-reference: no data file has this id")
 
-    return validators.extend(Draft202012Validator, {"x-vocab": check_vocab, "x-ref": check_ref})
+    extended = validators.extend(Draft202012Validator, {"x-vocab": check_vocab, "x-ref": check_ref})
+    return partial(extended, format_checker=FormatChecker(), registry=_registry(catalog))
 
 
 def _describe(error: ValidationError) -> tuple[str, str, Any, bool]:
@@ -69,6 +84,8 @@ def _describe(error: ValidationError) -> tuple[str, str, Any, bool]:
         return path, f"wrong type: expected {expected}, got {type(error.instance).__name__}", error.instance, True
     if error.validator in {"x-vocab", "x-ref"}:
         return path, error.message, error.instance, True
+    if error.validator == "pattern" and isinstance(error.schema, dict) and "x-rule" in error.schema:  # the pattern in words
+        return path, f"{error.schema['x-rule']} (rule: {error.validator})", error.instance, True
     message = error.message
     if message.startswith(repr(error.instance)):  # jsonschema repeats the value; it is shown once, below
         message = "value" + message[len(repr(error.instance)):]
@@ -79,7 +96,7 @@ def _schema_problems(catalog: Catalog, validator_class, schema_name: str, file: 
     schema = catalog.schemas.get(schema_name)
     if schema is None:
         return [Problem(file, "", f"no schema data/schemas/{schema_name}.schema.json to validate against")]
-    validator = validator_class(schema, format_checker=FormatChecker())
+    validator = validator_class(schema)
     problems = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
         path, rule, value, has_value = _describe(error)
@@ -117,6 +134,7 @@ def validate(catalog: Catalog) -> list[Problem]:
             problems += exam_task_problems(catalog, item.file, item.data["exam_tasks"])
     problems += _exam_problems(catalog)
     problems += case_problems(catalog)
+    problems += search_term_problems(catalog)
     if catalog.glossary_file is not None:
         problems += _glossary_problems(catalog, validator_class)
     return problems

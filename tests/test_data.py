@@ -339,3 +339,97 @@ def test_nav_placeholders_expand_to_every_page_of_the_kind_and_refuse_unknown_ki
     assert sorted(listed) == sorted(item.page for item in catalog.of_kind("services"))
     with pytest.raises(ValueError, match="'nav:misconceptions' names no kind with generated navigation"):
         expand_nav(["nav:misconceptions"], catalog)
+
+
+# --- search_terms (issue #16): the words a learner may type, validated ------------------------
+
+DELTA_TERMS = "search_terms: [ordered event feed, replay old records, Fixture Events]\n"
+
+
+def _delta_with_terms(terms: str) -> dict[str, str]:
+    text = fixture_yaml("delta-stream", "services")
+    assert DELTA_TERMS in text
+    return {"services/delta-stream.yaml": text.replace(DELTA_TERMS, f"search_terms: {terms}\n")}
+
+
+def test_search_terms_use_one_shared_schema():
+    from macros.search_terms import FIELD
+
+    for kind in KINDS.values():
+        schema = json.loads((ROOT / "data" / "schemas" / f"{kind.schema}.schema.json").read_text())
+        if kind.has_own_page and kind.folder != "exams":
+            assert schema["properties"][FIELD]["$ref"] == "search-terms.schema.json", kind.folder
+        else:
+            assert FIELD not in schema["properties"], kind.folder
+
+
+def test_search_term_duplicating_an_alias_is_reported(tmp_path):
+    message = problems_for(tmp_path, _delta_with_terms("[ordered event feed, dss]"))
+    assert "data/services/delta-stream.yaml: search_terms[1]: duplicates the alias 'DSS'" in message
+    assert "(value: 'dss')" in message
+
+
+@pytest.mark.parametrize("term, named", [("Delta Stream Service", "the name"), ("delta stream", "the short name")])
+def test_search_term_duplicating_the_name_is_reported(tmp_path, term, named):
+    message = problems_for(tmp_path, _delta_with_terms(f"[{term}]"))
+    assert f"data/services/delta-stream.yaml: search_terms[0]: duplicates {named} " in message
+    assert f"(value: {term!r})" in message
+
+
+def test_search_term_twice_in_one_item_is_reported(tmp_path):
+    message = problems_for(tmp_path, _delta_with_terms("[replay old records, ordered event feed, Replay  old records]"))
+    assert "data/services/delta-stream.yaml: search_terms[2]: duplicates search_terms[0] (case is ignored) (value: 'Replay  old records')" in message
+
+
+def test_search_term_naming_another_item_is_reported(tmp_path):
+    message = problems_for(tmp_path, _delta_with_terms("[old epsilon]"))
+    assert ("data/services/delta-stream.yaml: search_terms[0]: is the name or alias of epsilon-legacy: "
+            "it would send the learner to that page (value: 'old epsilon')") in message
+
+
+def test_a_search_term_shared_by_too_many_items_is_reported_on_each(tmp_path):
+    from macros.search_terms import MAX_ITEMS_PER_TERM
+
+    carriers = [("services", "delta-stream"), ("services", "epsilon-legacy"), ("algorithms", "alpha-learner"),
+                ("algorithms", "beta-forest"), ("metrics", "nu-metric")][:MAX_ITEMS_PER_TERM + 1]
+    files = {}
+    for kind, item_id in carriers:
+        text = fixture_yaml(item_id, kind)
+        if DELTA_TERMS in text:
+            text = text.replace(DELTA_TERMS, "")
+        first = re.search(r"^(name|title): .*\n", text, re.MULTILINE)
+        assert first, item_id
+        files[f"{kind}/{item_id}.yaml"] = text[:first.end()] + "search_terms: [Generic Need]\n" + text[first.end():]
+    message = problems_for(tmp_path, files)
+    for kind, item_id in carriers:
+        assert (f"data/{kind}/{item_id}.yaml: search_terms[0]: too generic: {MAX_ITEMS_PER_TERM + 1} items use it "
+                f"({', '.join(sorted(i for _, i in carriers))}); at most {MAX_ITEMS_PER_TERM} may share a search term (value: 'Generic Need')") in message
+    # One item fewer is allowed.
+    del files[f"{carriers[-1][0]}/{carriers[-1][1]}.yaml"]
+    load_valid_catalog(make_data_dir(tmp_path / "fewer", files))
+
+
+@pytest.mark.parametrize("terms, field, rule", [
+    ("[one two three four five six]", "search_terms[0]", "a search term is 1 to 5 words separated by single spaces"),
+    ("['speech, captions']", "search_terms[0]", "without commas or semicolons (one phrase per list entry) (rule: pattern) (value: 'speech, captions')"),
+    ("[' leading space']", "search_terms[0]", "a search term is 1 to 5 words"),
+    ("['two  spaces']", "search_terms[0]", "a search term is 1 to 5 words"),
+    ("[x]", "search_terms[0]", "is too short"),
+    ("subtitles", "search_terms", "wrong type: expected array, got str"),
+    ("[12]", "search_terms[0]", "wrong type: expected string, got int"),
+])
+def test_search_terms_shape_is_checked_by_the_shared_schema(tmp_path, terms, field, rule):
+    message = problems_for(tmp_path, _delta_with_terms(terms))
+    line = next(line for line in message.splitlines() if f"data/services/delta-stream.yaml: {field}: " in line)
+    assert rule in line
+
+
+def test_real_search_terms_are_specific():
+    """Every search term is used by few items: generic words are not search terms."""
+    from macros.search_terms import MAX_ITEMS_PER_TERM, shared_terms
+
+    catalog = load_valid_catalog(ROOT / "data")
+    assert all(len(ids) <= MAX_ITEMS_PER_TERM for ids in shared_terms(catalog).values())
+    with_terms = [item for item in catalog.items.values() if item.data.get("search_terms")]
+    for kind in ("services", "algorithms", "pipelines", "metrics"):
+        assert {item.id for item in with_terms if item.kind == kind} == {item.id for item in catalog.of_kind(kind)}, kind

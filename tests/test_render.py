@@ -103,3 +103,39 @@ def test_every_macro_has_its_template_and_every_template_its_macro():
     templates = {path.name.removesuffix(".md.j2") for path in (ROOT / "macros" / "templates").glob("[!_]*.md.j2")}
     # these return a single link, badge, formula or count; _exam_objectives is appended by __init__.py
     assert templates == set(MACROS) - {"ref", "download_link", "formula", "exam_name", "flashcard_count", "scenario_count"}
+
+
+# --- search terms (issue #16) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("macro_name, item_id, page", [
+    ("service_at_a_glance", "delta-stream", "services/streaming/delta-stream.md"),
+    ("comparison_table", "zeta-comparison", "comparisons/zeta-comparison.md"),
+])
+def test_search_terms_are_shown_on_the_item_page(catalog, macro_name, item_id, page):
+    terms = catalog.items[item_id].data["search_terms"]
+    soup = html_of(MACROS[macro_name](PageContext(catalog, page), item_id))
+    shown = soup.select(".kb-search-terms")
+    assert len(shown) == 1
+    assert shown[0].get_text(" ", strip=True) == "Also searched as: " + ", ".join(terms)
+
+
+def test_an_item_without_search_terms_shows_no_line(catalog):
+    assert "search_terms" not in catalog.items["epsilon-legacy"].data
+    soup = html_of(MACROS["service_at_a_glance"](PageContext(catalog, "services/x/epsilon-legacy.md"), "epsilon-legacy"))
+    assert soup.select(".kb-search-terms") == []
+    assert "Also searched as" not in soup.get_text()
+
+
+def test_search_terms_render_literally(catalog):
+    terms = catalog.items["iota-injection"].data["search_terms"]
+    assert "<b>bold</b>" in terms
+    soup = html_of(MACROS["service_at_a_glance"](PageContext(catalog, "services/x/iota-injection.md"), "iota-injection"))
+    line = soup.select_one(".kb-search-terms")
+    assert line.find("b") is None and line.find("em", string="em") is None
+    assert line.get_text(" ", strip=True) == "Also searched as: " + ", ".join(terms)
+
+
+def test_search_terms_are_hidden_in_print():
+    css = (ROOT / "docs" / "stylesheets" / "print.css").read_text()
+    assert ".md-typeset .kb-search-terms { display: none; }" in css.split("@media print {", 1)[1].split("\n}", 1)[0]

@@ -179,3 +179,26 @@ def test_source_lists_and_referrers_stay_out_of_search(site, page):
     assert skipped == []
     assert page("algorithms/xgboost/").find(id="sources") is not None  # still on the page
     assert any(d["location"] == "algorithms/xgboost/" for d in index["docs"])
+
+
+# --- search terms (issue #16) -----------------------------------------------------------------
+
+
+def test_every_item_page_shows_its_search_terms(page):
+    """The words in an item's search_terms are on its page, once, in the order of the data (so
+    any engine that indexes the page text finds them); items without terms show no such line."""
+    checked = 0
+    for kind in KINDS.values():
+        if not kind.has_own_page:
+            continue
+        for item_id, data in data_of(kind.folder).items():
+            url = page_url(kind.page_of(item_id, data))
+            lines = page(url).select(".kb-search-terms")
+            terms = data.get("search_terms") or []
+            if not terms:
+                assert lines == [], url
+                continue
+            assert len(lines) == 1, url
+            assert flat(lines[0].get_text()) == "Also searched as: " + ", ".join(terms), url
+            checked += 1
+    assert checked >= 250  # every service, algorithm, pipeline and metric, and most comparisons
