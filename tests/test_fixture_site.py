@@ -92,7 +92,7 @@ def test_no_markup_from_data_becomes_html(fixture_project):
                 assert script.get("id") in STUDY_SCRIPTS, f"{path}: unexpected data script"
                 json.loads(script.string)  # a value holding </script> did not end it early
             else:
-                assert script.get("src", "").endswith(("assets/study/study.js", "assets/study/practice.js")) and not script.string, f"{path}: <script> from data"
+                assert script.get("src", "").endswith(("assets/study/common.js", "assets/study/study.js", "assets/study/practice.js")) and not script.string, f"{path}: <script> from data"
         # The templates' own emphasis holds fixed words; the data's **bold** / _emphasis_ must not.
         assert not [t for t in article.find_all(["em", "strong"]) if t.get_text() in {"bold", "emphasis"}], path
         assert not article.find("a", href=lambda h: h and h.startswith("javascript:")), path

@@ -10,6 +10,9 @@
 (function () {
   "use strict";
 
+  // readJSON, load/save (localStorage) and shuffle are shared: common.js, loaded first.
+  var common = window.kbStudy, readJSON = common.readJSON, load = common.load, save = common.save, shuffle = common.shuffle;
+
   var QUIZ_STORE = "kb-scenario-history-v1";
   var MOCK_STORE = "kb-mock-history-v1";
   var LETTERS = "ABCDEFGHIJ";
@@ -34,28 +37,6 @@
 
   function button(text, action, onclick, primary) {
     return el("button", { type: "button", class: "md-button" + (primary ? " md-button--primary" : ""), "data-action": action, text: text, onclick: onclick });
-  }
-
-  function readJSON(id) { return JSON.parse(document.getElementById(id).textContent); }
-
-  function load(key, fallback) {
-    try {
-      var value = JSON.parse(window.localStorage.getItem(key));
-      return value === null ? fallback : value;
-    } catch (error) { return fallback; }
-  }
-
-  function save(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (error) { /* storage full or disabled */ }
-  }
-
-  function shuffle(list) {
-    var copy = list.slice();
-    for (var i = copy.length - 1; i > 0; i -= 1) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
-    }
-    return copy;
   }
 
   function range(n) { var out = []; for (var i = 0; i < n; i += 1) out.push(i); return out; }
