@@ -111,7 +111,7 @@ def test_case_study_scenario_is_shown_with_each_of_its_questions(tab, fixture_ur
         question = tab.locator(".kb-quiz .kb-q")
         item = catalog.get(question.get_attribute("data-question"))
         case = catalog.get(item.data["case"])
-        section = question.locator("section.kb-q__case")
+        section = question.locator('div.kb-q__case[role="group"]')
         assert section.locator("h3").text_content() == "Case study: " + case.data["title"]
         assert section.get_attribute("aria-labelledby") == section.locator("h3").get_attribute("id")
         assert practice.paragraphs(case.data["scenario"])[0] in section.text_content()

@@ -66,7 +66,9 @@
     var kase = data.cases[q.case];
     counter += 1;
     var headingId = "kb-case-" + counter;
-    return el("section", { class: "kb-q__case", "aria-labelledby": headingId }, [
+    // A group, not a <section>: the same case shows with several questions (and again in the
+    // mock exam's answers), and landmarks must have names of their own.
+    return el("div", { class: "kb-q__case", role: "group", "aria-labelledby": headingId }, [
       el("h3", { id: headingId, class: "kb-q__case-title", text: "Case study: " + kase.title })
     ].concat(kase.paragraphs.map(function (p) { return el("p", { text: p }); })));
   }
