@@ -429,9 +429,10 @@
     });
 
     (data.pending || []).forEach(function (exam) {
-      chooser.appendChild(el("div", { class: "kb-mock__exam", "data-exam": exam.id }, [
+      chooser.appendChild(el("div", { class: "kb-mock__exam kb-mock__pending", "data-exam": exam.id, "data-pending": "true" }, [
         el("h3", { text: exam.code + ": " + exam.name }),
-        el("p", { text: "No mock exam yet: the exam file does not give " + exam.missing.join(", ") + " (not verified from the exam guide). It appears here once the file does." })]));
+        el("p", { text: "No " + exam.code + " mock exam yet: " + exam.missing.join(", ") + " of " + exam.code +
+          " are not verified from its exam guide, so none is guessed. The mock exam appears here once the exam file gives them." })]));
     });
 
     var run = null;
