@@ -59,16 +59,21 @@ PROSE_PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def fixture_project(tmp_path_factory):
-    """Fixture data of every kind, with no item page written: each is generated."""
-    project = tmp_path_factory.mktemp("project")
-    catalog = load_valid_catalog(make_data_dir(project / "check", injection_files()))
+def build_fixture_site(project, data_files: dict[str, str]):
+    """The fixture site from the given data files (injection fixtures and any replacements):
+    (site directory, catalogue)."""
+    catalog = load_valid_catalog(make_data_dir(project / "check", data_files))
     pages = {**INDEX_PAGES, **PROSE_PAGES}
     nav = sorted(pages) + [f"nav:{kind}" for kind, settings in KINDS.items() if settings.nav]
     for category in catalog.vocabularies["service-categories"].terms:  # every group of nav:services
         pages[f"services/{category}/index.md"] = NAVIGATION + f"# {category}\n\n{{{{ service_category_index('{category}') }}}}\n"
-    return build_project(project, injection_files(), pages, nav), catalog
+    return build_project(project, data_files, pages, nav), catalog
+
+
+@pytest.fixture(scope="module")
+def fixture_project(tmp_path_factory):
+    """Fixture data of every kind, with no item page written: each is generated."""
+    return build_fixture_site(tmp_path_factory.mktemp("project"), injection_files())
 
 
 def article_of(site, page_path: str):
@@ -92,7 +97,7 @@ def test_no_markup_from_data_becomes_html(fixture_project):
                 assert script.get("id") in STUDY_SCRIPTS, f"{path}: unexpected data script"
                 json.loads(script.string)  # a value holding </script> did not end it early
             else:
-                assert script.get("src", "").endswith(("assets/study/study.js", "assets/study/practice.js")) and not script.string, f"{path}: <script> from data"
+                assert script.get("src", "").endswith(("assets/study/common.js", "assets/study/study.js", "assets/study/practice.js")) and not script.string, f"{path}: <script> from data"
         # The templates' own emphasis holds fixed words; the data's **bold** / _emphasis_ must not.
         assert not [t for t in article.find_all(["em", "strong"]) if t.get_text() in {"bold", "emphasis"}], path
         assert not article.find("a", href=lambda h: h and h.startswith("javascript:")), path

@@ -9,8 +9,8 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, flat, read_yaml_dir
-from test_fixture_site import article_of, fixture_project  # noqa: F401 (the fixture site, built once)
+from conftest import ROOT, flat, injection_files, read_yaml_dir
+from test_fixture_site import article_of, build_fixture_site, fixture_project  # noqa: F401 (the fixture site, built once)
 
 from macros import practice
 from macros.question_rules import question_type
@@ -111,7 +111,7 @@ def test_case_study_scenario_is_shown_with_each_of_its_questions(tab, fixture_ur
         question = tab.locator(".kb-quiz .kb-q")
         item = catalog.get(question.get_attribute("data-question"))
         case = catalog.get(item.data["case"])
-        section = question.locator("section.kb-q__case")
+        section = question.locator('div.kb-q__case[role="group"]')
         assert section.locator("h3").text_content() == "Case study: " + case.data["title"]
         assert section.get_attribute("aria-labelledby") == section.locator("h3").get_attribute("id")
         assert practice.paragraphs(case.data["scenario"])[0] in section.text_content()
@@ -243,7 +243,8 @@ def test_mock_exam_table_and_blueprints_follow_the_exam_files(page):
         code, count, minutes, domains = (flat(td.get_text()) for td in row.select("td")[:4])
         exam = next(e for e in exams if e.data["code"] == code)
         if practice.missing_format(exam):  # never guessed: the row says what the file lacks
-            assert count == minutes == "not given yet" and domains.startswith("No mock exam yet")
+            assert count == minutes == "not verified yet" and domains.startswith(f"No {code} mock exam yet")
+            assert "not verified from its exam guide" in domains
             assert all(missing in domains for missing in practice.missing_format(exam))
             continue
         assert int(count) == exam.data["questions"]["total"]
@@ -251,6 +252,70 @@ def test_mock_exam_table_and_blueprints_follow_the_exam_files(page):
     mla = next(e for e in exams if e.id == "mla-c01")
     assert (mla.data["questions"]["total"], mla.data["duration_minutes"]) == (65, 130)
     assert "720" in flat(article.get_text()) and "estimate" in flat(article.get_text())
+
+
+def test_mla_c02_mock_exam_waits_for_its_verified_format(tab, served_site, page):
+    """MLA-C02's file lists its length, time and weights as missing_facts: the page says so
+    and invents no format (not MLA-C01's 65 questions in 130 minutes)."""
+    exam = CATALOG.get("mla-c02")
+    assert {"questions", "duration_minutes"} <= {m["field"] for m in exam.data["missing_facts"]}
+    assert "mla-c02" not in mock_blueprints()
+    row = next(tr for tr in page("study/mock-exam/").select("table tbody tr") if flat(tr.td.get_text()) == "MLA-C02")
+    text = flat(row.get_text())
+    assert "No MLA-C02 mock exam yet" in text and "not verified" in text and not re.search(r"\b(65|130)\b", text)
+    tab.goto(served_site + "study/mock-exam/")
+    notice = tab.locator('.kb-mock__exam[data-exam="mla-c02"]')
+    assert notice.get_attribute("data-pending") == "true" and "not verified from its exam guide" in notice.text_content()
+    assert tab.locator('[data-action="start-mla-c02"]').count() == 0
+    assert tab.locator('[data-action="start-mla-c01"]').count() == 1
+
+
+OMEGA_FORMAT = ("duration_minutes: 60\n", "questions: {total: 10, scored: 8, unscored: 2}\n",
+                "scoring: {scale_min: 100, scale_max: 1000, passing: 700, model: Compensatory scoring for the fixture.}\n",
+                "    weight: 60\n", "    weight: 40\n")
+OMEGA_MISSING = "".join(f"  - field: {field}\n    reason: not-verified\n    note: The fixture guide's format page was not read.\n"
+                        for field in ("duration_minutes", "questions", "scoring", "domains[0].weight", "domains[1].weight"))
+
+
+@pytest.fixture(scope="module")
+def unverified_site(tmp_path_factory):
+    """The fixture site with omega-exam's format taken out and listed as not verified."""
+    text = (ROOT / "tests" / "fixtures" / "data" / "exams" / "omega-exam.yaml").read_text(encoding="utf-8")
+    for line in OMEGA_FORMAT:
+        assert line in text  # each edit below must change the fixture
+        text = text.replace(line, "", 1)
+    text = text.replace("cost_usd: 100\n", "cost_usd: 100\nmissing_facts:\n" + OMEGA_MISSING, 1)
+    site, catalog = build_fixture_site(tmp_path_factory.mktemp("unverified"), injection_files() | {"exams/omega-exam.yaml": text})
+    assert "questions" not in catalog.get("omega-exam").data
+    with serve(site) as url:
+        yield url, site
+
+
+def test_an_exam_file_with_a_format_gets_its_mock_exam(tab, fixture_url, fixture_project):  # noqa: F811
+    site, catalog = fixture_project
+    exam = catalog.get("omega-exam").data
+    row = next(tr for tr in article_of(site, "study/mock-exam.md").select("table tbody tr") if flat(tr.td.get_text()) == exam["code"])
+    assert [flat(td.get_text()) for td in row.select("td")[1:3]] == [str(exam["questions"]["total"]), f"{exam['duration_minutes']} minutes"]
+    tab.goto(fixture_url + "study/mock-exam/")
+    assert tab.locator('.kb-mock__exam[data-pending]').count() == 0
+    start = tab.locator('[data-action="start-omega-exam"]')
+    assert start.count() == 1
+    assert f"{exam['questions']['total']} questions in {exam['duration_minutes']} minutes" in tab.locator('.kb-mock__exam[data-exam="omega-exam"]').text_content()
+
+
+def test_the_same_exam_file_without_its_format_gets_the_not_verified_notice(tab, unverified_site):
+    url, site = unverified_site
+    row = next(tr for tr in article_of(site, "study/mock-exam.md").select("table tbody tr") if flat(tr.td.get_text()) == "OMG-C01")
+    text = flat(row.get_text())
+    assert text.startswith("OMG-C01 not verified yet not verified yet No OMG-C01 mock exam yet")
+    for missing in ("the number of questions", "the time allowed", "the score scale and passing score", "the domain weights"):
+        assert missing in text
+    assert "10" not in text and "60 minutes" not in text  # the removed format is not guessed back
+    tab.goto(url + "study/mock-exam/")
+    assert tab.locator('[data-action="start-omega-exam"]').count() == 0
+    notice = tab.locator('.kb-mock__exam[data-exam="omega-exam"]')
+    assert notice.get_attribute("data-pending") == "true"
+    assert "No OMG-C01 mock exam yet" in notice.text_content() and "not verified from its exam guide" in notice.text_content()
 
 
 def test_planned_counts_follow_the_weights():

@@ -4,6 +4,7 @@ other hosts, no horizontal scrolling on a phone, keyboard access, and page weigh
 from __future__ import annotations
 
 import gzip
+import json
 from urllib.parse import urlparse
 
 import pytest
@@ -70,6 +71,101 @@ def test_no_serious_accessibility_violations(browser, served_site, axe, scheme):
             found[name] = serious
     context.close()
     assert found == {}
+
+
+# --- the study tools mid-use: every question type answered and checked, the mock exam running
+
+QUESTION_TYPES = ["multiple-choice", "multiple-response", "ordering", "matching", "case"]
+
+
+def violations(axe, page) -> list[str]:
+    """Every axe violation on the page, of any impact (the study tools allow none)."""
+    settle(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in axe.run(page).response["violations"]]
+
+
+def questions_of(page, element_id: str) -> dict:
+    return {q["id"]: q for q in json.loads(page.locator(f"#{element_id}").text_content())["questions"]}
+
+
+def answer(question, record: dict, right: bool) -> None:
+    """Answer a question as its record says is right, or wrong on purpose."""
+    if record["type"] in ("multiple-choice", "multiple-response"):
+        chosen = [i for i, option in enumerate(record["options"]) if option["correct"] == right][: record["select"]]
+        for index in chosen:
+            question.locator(f'input[data-option="{index}"]').check()
+    elif record["type"] == "matching":
+        size = len(record["pairs"])
+        for index in range(size):
+            question.locator(f'select[data-prompt="{index}"]').select_option(str(index if right else (index + 1) % size))
+    else:  # ordering: move each step up into place, then swap the first two if it must be wrong
+        for position in range(len(record["steps"])):
+            while [int(s) for s in question.locator(".kb-order__step").evaluate_all("els => els.map(e => e.dataset.step)")].index(position) != position:
+                question.locator(f'.kb-order__step[data-step="{position}"] [data-move="up"]').click()
+        if not right:
+            question.locator('.kb-order__step[data-step="0"] [data-move="down"]').click()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_practice_quiz_mid_answer_has_no_accessibility_violations(browser, served_site, axe, scheme):
+    """Each question type (and a case study) unanswered-but-checked, answered right and answered
+    wrong, with its feedback and explanations shown, in both palettes: no axe violation."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for kind in QUESTION_TYPES:
+        page.goto(served_site + "study/practice/")
+        page.select_option('[data-filter="type"]', kind)
+        page.locator('[data-action="start"]').click()
+        by_id = questions_of(page, "kb-practice-data")
+        question = page.locator(".kb-quiz .kb-q")
+        if by_id[question.get_attribute("data-question")]["type"] != "ordering":  # an ordering is always answered
+            page.locator('[data-action="check"]').click()
+            assert page.locator(".kb-quiz__feedback").get_attribute("data-result") == "incomplete"
+            found[f"{kind}, checked unanswered"] = violations(axe, page)
+        for right in (True, False):
+            question = page.locator(".kb-quiz .kb-q")
+            record = by_id[question.get_attribute("data-question")]
+            assert record["type"] == kind or (kind == "case" and record["case"])
+            answer(question, record, right)
+            page.locator('[data-action="check"]').click()
+            result = "correct" if right else "incorrect"
+            assert page.locator(".kb-quiz__feedback").get_attribute("data-result") == result
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+            found[f"{kind}, {result}"] = violations(axe, page)
+            page.locator('[data-action="next"]').click()
+    context.close()
+    assert {state: problems for state, problems in found.items() if problems} == {}
+    assert len(found) >= 2 * len(QUESTION_TYPES)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_mock_exam_running_reviewing_and_scored_has_no_accessibility_violations(browser, served_site, axe, scheme):
+    """The MLA-C01 mock exam: the chooser, a question with the timer and a ticked flag, the
+    review screen and the result screen with every answer reviewed, in both palettes."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.clock.install()  # the timer stands still while axe reads the page
+    page.goto(served_site + "study/mock-exam/")
+    found = {"chooser": violations(axe, page)}
+    page.locator('[data-action="start-mla-c01"]').click()
+    by_id = questions_of(page, "kb-mock-data")
+    question = page.locator(".kb-mock .kb-q")
+    answer(question, by_id[question.get_attribute("data-question")], True)
+    page.locator('[data-action="next"]').click()
+    page.locator('[data-action="flag"]').check()
+    assert page.locator(".kb-mock__timer").is_visible()
+    found["question, flagged"] = violations(axe, page)
+    page.locator('[data-action="review"]').click()
+    assert page.locator(".kb-mock__review tbody tr").first.get_attribute("data-status") == "Answered"
+    found["review"] = violations(axe, page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('[data-action="submit"]').click()
+    assert page.locator(".kb-mock__answer[data-result=correct]").count() >= 1
+    assert page.locator(".kb-mock__answer[data-result=incorrect]").count() >= 1
+    found["result"] = violations(axe, page)
+    context.close()
+    assert {state: problems for state, problems in found.items() if problems} == {}
 
 
 def test_pages_request_nothing_from_other_hosts(browser, served_site):

@@ -127,3 +127,13 @@ def test_a_question_links_items_not_other_questions(tmp_path):
     broken = text.replace(links_line, "links: [kappa-drift-and-privacy]")
     message = problems_for(tmp_path, {"questions/kappa-batch-predictions.yaml": broken})
     assert "kappa-batch-predictions.yaml: links[0]: names another question; link the items that teach the answer" in message
+
+
+def test_generative_ai_questions_map_no_mls_c01_task():
+    """MLS-C01's guide (retired 2026-03-31) has no foundation models, Bedrock or agents: a
+    generative-AI question practises none of its tasks, but still maps to MLA-C01 and MLA-C02."""
+    catalog = load_valid_catalog(ROOT / "data")
+    genai = [q for q in catalog.of_kind("questions") if q.data["topic"] == "genai"]
+    assert len(genai) >= 80
+    assert [q.id for q in genai if q.data["exam_tasks"].get("mls-c01")] == []
+    assert [q.id for q in genai if not (q.data["exam_tasks"].get("mla-c01") or q.data["exam_tasks"].get("mla-c02"))] == []

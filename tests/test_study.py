@@ -270,3 +270,24 @@ def test_chooser_without_javascript_shows_the_whole_table(page):
     for key, values_of in CHOOSER_VALUES.items():
         offered = {o["value"] for o in article.select(f'select[data-filter="{key}"] option') if o["value"]}
         assert offered == set(itertools.chain.from_iterable(values_of(d) for d in ALGORITHMS.values())), key
+
+
+STUDY_PAGES = {"study/flashcards/": "study.js", "study/drills/": "study.js", "algorithms/chooser/": "study.js",
+               "study/practice/": "practice.js", "study/mock-exam/": "practice.js"}
+SHARED = ("readJSON", "load", "save", "shuffle")
+
+
+@pytest.mark.parametrize(("path", "tool"), STUDY_PAGES.items())
+def test_study_pages_load_the_shared_helpers_before_their_tool(page, path, tool):
+    sources = [script["src"].rsplit("/", 1)[-1] for script in page(path).select("script[src]")]
+    assert sources == ["common.js", tool]
+
+
+def test_storage_and_shuffle_helpers_are_written_once():
+    folder = ROOT / "docs" / "assets" / "study"
+    common = (folder / "common.js").read_text(encoding="utf-8")
+    for name in SHARED:
+        assert f"function {name}(" in common
+        for tool in ("study.js", "practice.js"):
+            assert f"function {name}(" not in (folder / tool).read_text(encoding="utf-8"), f"{tool} defines {name} again"
+    assert "window.localStorage" not in (folder / "study.js").read_text(encoding="utf-8") + (folder / "practice.js").read_text(encoding="utf-8")

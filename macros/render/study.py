@@ -13,6 +13,8 @@ from .algorithms import ALGORITHMS
 from .base import PageContext, asset_url, macro, relative_url, render_template
 from .exams import ordered_exams
 
+COMMON_SCRIPT = "assets/study/common.js"  # readJSON, localStorage, shuffle: loaded before study.js or practice.js
+
 
 def _json_for_script(value) -> Markup:
     """JSON that can sit inside <script type="application/json">: every < is written \\u003c,
@@ -53,7 +55,7 @@ def _study_app(ctx: PageContext, template: str, key: str, records: list) -> str:
     topics = [{"id": t, "label": label} for t, label in study.TOPICS.items() if any(r.topic == t for r in records)]
     payload = {"exams": _exams_payload(ctx), "topics": topics, key: [_study_record(ctx, r) for r in records]}
     return render_template(template, ctx, count=len(records), payload=_json_for_script(payload),
-                   script=asset_url(ctx, "assets/study/study.js"))
+                   script=asset_url(ctx, "assets/study/study.js"), common_script=asset_url(ctx, COMMON_SCRIPT))
 
 
 @macro
@@ -88,7 +90,7 @@ def practice_app(ctx: PageContext) -> str:
     """The practice quiz: the hand-written scenario questions only, every question type."""
     payload = _scenario_payload(ctx) | {"exams": _exams_payload(ctx)}
     return render_template("practice_app", ctx, count=len(payload["questions"]), payload=_json_for_script(payload),
-                           script=asset_url(ctx, "assets/study/practice.js"))
+                           script=asset_url(ctx, "assets/study/practice.js"), common_script=asset_url(ctx, COMMON_SCRIPT))
 
 
 @macro
@@ -96,7 +98,7 @@ def mock_exam_app(ctx: PageContext) -> str:
     """Timed mock exams, one per exam still offered, drawn from the scenario questions."""
     payload = _scenario_payload(ctx) | {"exams": practice.mock_exams(ctx.catalog), "pending": practice.mock_exams(ctx.catalog, pending=True)}
     return render_template("mock_exam_app", ctx, count=len(payload["questions"]), payload=_json_for_script(payload),
-                           script=asset_url(ctx, "assets/study/practice.js"))
+                           script=asset_url(ctx, "assets/study/practice.js"), common_script=asset_url(ctx, COMMON_SCRIPT))
 
 
 @macro
@@ -147,7 +149,7 @@ def algorithm_chooser(ctx: PageContext) -> str:
             options = [(value, value.capitalize()) for value in ("yes", "no") if value in used]
         filters_.append((key, label, options))
     rows = [(item, {key: " ".join(values_of(item.data)) for key, _, _, values_of in CHOOSER_FILTERS}) for item in algorithms]
-    return render_template("algorithm_chooser", ctx, filters=filters_, rows=rows, script=asset_url(ctx, "assets/study/study.js"),
+    return render_template("algorithm_chooser", ctx, filters=filters_, rows=rows, script=asset_url(ctx, "assets/study/study.js"), common_script=asset_url(ctx, COMMON_SCRIPT),
                    url=lambda page: relative_url(ctx, page))
 
 

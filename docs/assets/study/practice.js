@@ -10,6 +10,9 @@
 (function () {
   "use strict";
 
+  // readJSON, load/save (localStorage) and shuffle are shared: common.js, loaded first.
+  var common = window.kbStudy, readJSON = common.readJSON, load = common.load, save = common.save, shuffle = common.shuffle;
+
   var QUIZ_STORE = "kb-scenario-history-v1";
   var MOCK_STORE = "kb-mock-history-v1";
   var LETTERS = "ABCDEFGHIJ";
@@ -34,28 +37,6 @@
 
   function button(text, action, onclick, primary) {
     return el("button", { type: "button", class: "md-button" + (primary ? " md-button--primary" : ""), "data-action": action, text: text, onclick: onclick });
-  }
-
-  function readJSON(id) { return JSON.parse(document.getElementById(id).textContent); }
-
-  function load(key, fallback) {
-    try {
-      var value = JSON.parse(window.localStorage.getItem(key));
-      return value === null ? fallback : value;
-    } catch (error) { return fallback; }
-  }
-
-  function save(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (error) { /* storage full or disabled */ }
-  }
-
-  function shuffle(list) {
-    var copy = list.slice();
-    for (var i = copy.length - 1; i > 0; i -= 1) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
-    }
-    return copy;
   }
 
   function range(n) { var out = []; for (var i = 0; i < n; i += 1) out.push(i); return out; }
@@ -85,7 +66,9 @@
     var kase = data.cases[q.case];
     counter += 1;
     var headingId = "kb-case-" + counter;
-    return el("section", { class: "kb-q__case", "aria-labelledby": headingId }, [
+    // A group, not a <section>: the same case shows with several questions (and again in the
+    // mock exam's answers), and landmarks must have names of their own.
+    return el("div", { class: "kb-q__case", role: "group", "aria-labelledby": headingId }, [
       el("h3", { id: headingId, class: "kb-q__case-title", text: "Case study: " + kase.title })
     ].concat(kase.paragraphs.map(function (p) { return el("p", { text: p }); })));
   }
@@ -446,9 +429,10 @@
     });
 
     (data.pending || []).forEach(function (exam) {
-      chooser.appendChild(el("div", { class: "kb-mock__exam", "data-exam": exam.id }, [
+      chooser.appendChild(el("div", { class: "kb-mock__exam kb-mock__pending", "data-exam": exam.id, "data-pending": "true" }, [
         el("h3", { text: exam.code + ": " + exam.name }),
-        el("p", { text: "No mock exam yet: the exam file does not give " + exam.missing.join(", ") + " (not verified from the exam guide). It appears here once the file does." })]));
+        el("p", { text: "No " + exam.code + " mock exam yet: " + exam.missing.join(", ") + " of " + exam.code +
+          " are not verified from its exam guide, so none is guessed. The mock exam appears here once the exam file gives them." })]));
     });
 
     var run = null;

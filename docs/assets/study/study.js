@@ -8,6 +8,9 @@
 (function () {
   "use strict";
 
+  // readJSON, load/save (localStorage) and shuffle are shared: common.js, loaded first.
+  var common = window.kbStudy, readJSON = common.readJSON, load = common.load, save = common.save, shuffle = common.shuffle;
+
   var CARD_STORE = "kb-flashcards-v1";
   var QUIZ_STORE = "kb-quiz-history-v1";
   // Leitner boxes 1-5: after "knew it" a card moves up one box and comes back after this many
@@ -27,23 +30,6 @@
     });
     (children || []).forEach(function (child) { if (child) node.appendChild(child); });
     return node;
-  }
-
-  function readJSON(id) {
-    return JSON.parse(document.getElementById(id).textContent);
-  }
-
-  function load(key, fallback) {
-    try {
-      var value = JSON.parse(window.localStorage.getItem(key));
-      return value === null ? fallback : value;
-    } catch (error) {
-      return fallback;
-    }
-  }
-
-  function save(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (error) { /* storage full or disabled */ }
   }
 
   function today() {
@@ -218,15 +204,6 @@
   }
 
   // --- practice quizzes ---------------------------------------------------------------------
-
-  function shuffle(list) {
-    var copy = list.slice();
-    for (var i = copy.length - 1; i > 0; i -= 1) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
-    }
-    return copy;
-  }
 
   // Questions of every topic in the selection take turns, so a drill across topics is not
   // mostly abbreviations (the glossary has the most questions).
