@@ -39,7 +39,7 @@ class PageMeta:
         self.last_changed = git_last_changed(root)
 
     def apply(self, page) -> None:
-        """Search boost (the kind's, unless the page's front matter sets one), edit link to the
+        """Search boost (the kind's, unless the page's front matter sets one), search terms, edit link to the
         YAML file that holds the facts, and the dates."""
         item = self.item_of_page.get(page.file.src_uri)
         # A generated page has no file of its own (git may still know the deleted stub's date).
@@ -47,6 +47,9 @@ class PageMeta:
         if item is not None:
             page.meta.setdefault("search", {}).setdefault("boost", item.settings.search_boost)
             page.meta["kb_last_verified"] = item.data["last_verified"]
+            # What a learner may call the item: its own boosted field in the search index
+            # (overrides/hooks/kb_search.py reads this key).
+            page.meta["search_terms"] = list(item.data.get("search_terms", []))
             sources.append(item.file)
             if self.repository:  # facts are fixed in the data file, not in the page
                 page.edit_url = f"{self.repository}/edit/main/{item.file}"

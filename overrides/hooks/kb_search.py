@@ -1,0 +1,53 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): the site's own search index, loaded only when a learner
+opens search (docs/assets/search/, docs/search.md "How search is tuned").
+
+Material's search plugin writes search/search_index.json, which Material's bundle fetches on
+every page. After the build this hook moves the documents to search/kb_index.json (and, for
+the offline copy, search/kb_index.js, which a file:// page can load as a script), adds each
+item page's `search_terms` from the data as its own field, and leaves Material the
+configuration only (a few hundred bytes: the separator, which the highlighting on the target
+page uses). The offline plugin runs after this hook (priority -100) and inlines that stub.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+INDEX, STUB = "kb_index", "search_index.json"
+_terms: dict[str, list[str]] = {}  # page url -> its search_terms (kept across `make serve` rebuilds)
+
+
+def on_page_context(context, page, config, nav):
+    terms = page.meta.get("search_terms") or []
+    if terms:
+        _terms[page.url] = [str(term) for term in terms]
+    else:
+        _terms.pop(page.url, None)
+    return context
+
+
+def index_with_terms(index: dict, terms: dict[str, list[str]]) -> dict:
+    """The search index with `terms` on the documents of pages that have search terms."""
+    docs = [dict(doc, terms=terms[doc["location"]]) if doc["location"] in terms else doc for doc in index["docs"]]
+    return {"config": index["config"], "docs": docs}
+
+
+def on_post_build(config):
+    folder = os.path.join(config["site_dir"], "search")
+    stub = os.path.join(folder, STUB)
+    if not os.path.isfile(stub):
+        return
+    with open(stub, encoding="utf-8") as file:
+        index = json.load(file)
+    if not index.get("docs"):  # already moved (a rebuild that skipped the search plugin)
+        return
+    data = json.dumps(index_with_terms(index, _terms), ensure_ascii=False, separators=(",", ":"))
+    with open(os.path.join(folder, f"{INDEX}.json"), "w", encoding="utf-8") as file:
+        file.write(data)
+    offline = config["plugins"].get("material/offline") or config["plugins"].get("offline")
+    if offline is not None and offline.config.enabled:
+        with open(os.path.join(folder, f"{INDEX}.js"), "w", encoding="utf-8") as file:
+            file.write(f"self.__kbIndex = {data}")
+    with open(stub, "w", encoding="utf-8") as file:
+        json.dump({"config": index["config"], "docs": []}, file, separators=(",", ":"))
