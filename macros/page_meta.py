@@ -30,6 +30,14 @@ def git_last_changed(root: Path) -> dict[str, str]:
     return dates
 
 
+def search_names(item: Item) -> list[str]:
+    """The item's name, short name, aliases and former names, as the data spells them."""
+    data = item.data
+    names = [data.get("name"), data.get("short_name"), *data.get("aliases", []),
+             *(former["name"] for former in data.get("former_names", []))]
+    return list(dict.fromkeys(str(name) for name in names if name))
+
+
 class PageMeta:
     """What one build knows about every page: the item behind it, the repository, git dates."""
 
@@ -47,9 +55,11 @@ class PageMeta:
         if item is not None:
             page.meta.setdefault("search", {}).setdefault("boost", item.settings.search_boost)
             page.meta["kb_last_verified"] = item.data["last_verified"]
-            # What a learner may call the item: its own boosted field in the search index
-            # (overrides/hooks/kb_search.py reads this key).
+            # The item's names and what a learner may call it: two boosted fields of its page
+            # in the search index (overrides/hooks/kb_search.py reads these keys).
+            page.meta["search_names"] = search_names(item)
             page.meta["search_terms"] = list(item.data.get("search_terms", []))
+            page.meta["search_kind"] = item.kind  # "comparisons": "X vs Y" prefers these pages
             sources.append(item.file)
             if self.repository:  # facts are fixed in the data file, not in the page
                 page.edit_url = f"{self.repository}/edit/main/{item.file}"

@@ -4,7 +4,8 @@ opens search (docs/assets/search/, docs/search.md "How search is tuned").
 Material's search plugin writes search/search_index.json, which Material's bundle fetches on
 every page. After the build this hook moves the documents to search/kb_index.json (and, for
 the offline copy, search/kb_index.js, which a file:// page can load as a script), adds each
-item page's `search_terms` from the data as its own field, and leaves Material the
+item page's names (name, short name, aliases, former names) and `search_terms` from the data
+as fields of their own, and leaves Material the
 configuration only (a few hundred bytes: the separator, which the highlighting on the target
 page uses). The offline plugin runs after this hook (priority -100) and inlines that stub.
 """
@@ -15,21 +16,23 @@ import json
 import os
 
 INDEX, STUB = "kb_index", "search_index.json"
-_terms: dict[str, list[str]] = {}  # page url -> its search_terms (kept across `make serve` rebuilds)
+# page.meta key -> field of the page's document in the index (macros/page_meta.py sets them)
+FIELDS = {"search_names": "names", "search_terms": "terms"}
+_fields: dict[str, dict[str, list[str]]] = {}  # page url -> its fields (kept across `make serve` rebuilds)
 
 
 def on_page_context(context, page, config, nav):
-    terms = page.meta.get("search_terms") or []
-    if terms:
-        _terms[page.url] = [str(term) for term in terms]
-    else:
-        _terms.pop(page.url, None)
+    fields = {field: [str(value) for value in page.meta.get(key) or []] for key, field in FIELDS.items()}
+    _fields[page.url] = {field: values for field, values in fields.items() if values}
+    if page.meta.get("search_kind"):
+        _fields[page.url]["kind"] = str(page.meta["search_kind"])
     return context
 
 
-def index_with_terms(index: dict, terms: dict[str, list[str]]) -> dict:
-    """The search index with `terms` on the documents of pages that have search terms."""
-    docs = [dict(doc, terms=terms[doc["location"]]) if doc["location"] in terms else doc for doc in index["docs"]]
+def index_with_fields(index: dict, fields: dict[str, dict[str, list[str]]]) -> dict:
+    """The search index with `names`, `terms` and the item `kind` on the documents of the pages
+    that have them (a page's own document: its location has no #section)."""
+    docs = [dict(doc, **fields.get(doc["location"], {})) for doc in index["docs"]]
     return {"config": index["config"], "docs": docs}
 
 
@@ -42,7 +45,7 @@ def on_post_build(config):
         index = json.load(file)
     if not index.get("docs"):  # already moved (a rebuild that skipped the search plugin)
         return
-    data = json.dumps(index_with_terms(index, _terms), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(index_with_fields(index, _fields), ensure_ascii=False, separators=(",", ":"))
     with open(os.path.join(folder, f"{INDEX}.json"), "w", encoding="utf-8") as file:
         file.write(data)
     offline = config["plugins"].get("material/offline") or config["plugins"].get("offline")

@@ -13,8 +13,9 @@
  * - a word of 5 or more characters that is in no indexed word, not even as a prefix, is a
  *   typo: it matches words one edit away (two from 8 characters), at a low weight;
  * - "X vs Y", "X versus Y", "difference between X and Y", "compare X and Y": pages whose
- *   title names both sides come first;
- * - fields: title, search terms from the data (`search_terms` of an item), text;
+ *   title names both sides, and comparison pages that hold every word of both, come first;
+ * - fields: title; an item page's names (name, short name, aliases, former names) and
+ *   `search_terms` from the data; text;
  * - a page's own boost (from the data) multiplies every score; a page's first section and
  *   the share of query words found weigh as in Material's ranking; sections are grouped by
  *   page, best page first.
@@ -35,11 +36,20 @@
     "who whom why will with would yet you your"
   ).split(" "))
   const COMPARE_WORDS = new Set(["vs", "versus", "difference", "differences", "compare", "comparison", "between"])
-  const FIELDS = ["title", "terms", "text"]
-  const BOOST = { title: 8, terms: 6, text: 1 }
+  const FIELDS = ["title", "names", "terms", "text"]
+  const BOOST = { title: 8, names: 8, terms: 6, text: 1 }
+  const COORDINATION = 2   // score * (share of query words matched) ** COORDINATION
+  const VERSUS_BONUS = 4   // "X vs Y": title names both sides; a comparison page holds both
 
-  /* Fold a lower-case word to the form both the index and the query use. */
+  /* Fold a lower-case word to the form both the index and the query use (memoised: the
+   * index has a few thousand distinct words and a few hundred thousand in all). */
+  const folded = new Map()
   function fold(word) {
+    let form = folded.get(word)
+    if (form === undefined) folded.set(word, form = foldWord(word))
+    return form
+  }
+  function foldWord(word) {
     if (!/^[a-z]+$/.test(word) || word.length < 4) return word
     word = word
       .replace(/isation(s?)$/, "ization$1")
@@ -60,6 +70,17 @@
       .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&")
   }
 
+  /* The first `length` characters of markup, never inside a tag (the browser closes open
+   * elements when Material inserts it). */
+  function cut(markup, length) {
+    if (markup.length <= length) return markup
+    let end = markup.lastIndexOf(" ", length)
+    if (end < length / 2) end = length
+    const open = markup.lastIndexOf("<", end)
+    if (open > markup.lastIndexOf(">", end)) end = open
+    return markup.slice(0, end) + " …"
+  }
+
   class Engine {
     /* index: {config, docs} as written to search/kb_index.json */
     constructor(index) {
@@ -74,6 +95,7 @@
         this.page.push(firstOfPage.get(path))
       })
       this.firstOfPage = firstOfPage
+      this.titleWords = new Map()  // doc number of a page -> folded words of its title
       const words = text => this.words(text).filter(word => !STOP_WORDS.has(word)).map(fold)
       this.mini = new MiniSearch({
         fields: FIELDS,
@@ -82,11 +104,11 @@
         processTerm: term => term,
         extractField: (doc, field) => field === "id" ? doc.id
           : field === "text" ? textOf(doc.text || "")
-          : field === "terms" ? (doc.terms || []).join(" ")
+          : field === "names" || field === "terms" ? (doc[field] || []).join(" ")
           : textOf(doc[field] || ""),
         searchOptions: { boost: BOOST, bm25: { k: 1.2, b: 0.3, d: 0.5 } },
       })
-      this.mini.addAll(this.docs.map((doc, id) => ({ id, title: doc.title, text: doc.text, terms: doc.terms })))
+      this.mini.addAll(this.docs.map((doc, id) => ({ id, title: doc.title, text: doc.text, names: doc.names, terms: doc.terms })))
     }
 
     /* Material's tokenizer: split on the separator, lower-case, drop empty runs. */
@@ -139,15 +161,18 @@
         boostDocument: id => this.docs[id].boost || 1,
       })
       const count = parsed.terms.length
+      const held = parsed.side && this.heldByPage(hits)
       const scored = hits.map(hit => {
-        const isPage = this.page[hit.id] === hit.id
+        const page = this.page[hit.id]
         const share = hit.queryTerms.length / count
-        let boost = (isPage ? 1 : 0) + share
-        let score = hit.score * (1 + boost * boost)
+        const boost = (page === hit.id ? 1 : 0) + share
+        let score = hit.score * (1 + boost * boost) * share ** COORDINATION
         if (parsed.side) {
-          const title = new Set(this.words(textOf(this.docs[this.page[hit.id]].title)).map(fold))
-          const named = parsed.side.filter(set => [...set].some(term => [...title].some(word => word.startsWith(term))))
-          if (named.length === parsed.side.length) score *= 10
+          const title = this.pageTitle(page)
+          const names = term => [...title].some(word => word.startsWith(term))
+          if (parsed.side.every(side => [...side].some(names))) score *= VERSUS_BONUS
+          if (this.docs[page].kind === "comparisons" && parsed.side.every(side => [...side].every(term => held.get(page).has(term))))
+            score *= VERSUS_BONUS
         }
         return { id: hit.id, score, hit }
       })
@@ -161,23 +186,43 @@
       return { parsed, groups: [...groups.values()] }
     }
 
+    /* page -> the query terms found anywhere on it (any section) */
+    heldByPage(hits) {
+      const held = new Map()
+      for (const hit of hits) {
+        const page = this.page[hit.id]
+        if (!held.has(page)) held.set(page, new Set())
+        hit.queryTerms.forEach(term => held.get(page).add(term))
+      }
+      return held
+    }
+
+    pageTitle(page) {
+      if (!this.titleWords.has(page)) this.titleWords.set(page, new Set(this.words(textOf(this.docs[page].title)).map(fold)))
+      return this.titleWords.get(page)
+    }
+
     /* Page locations, best first (what the relevance suite compares). */
     search(query) {
       return this.rank(query).groups.map(group => this.docs[group.page].location)
     }
 
-    /* Material's worker result: {items: SearchItem[][]}, titles and text highlighted. */
-    result(query, highlightGroups = 20) {
+    /* Material's worker result: {items: SearchItem[][]}, titles and text highlighted. To keep
+     * the answer small (it is copied to the page on every keystroke), it holds the best
+     * `limit` pages with at most `sections` sections each, and teasers are cut to `teaser`
+     * characters (Material shows a few lines of each); matches are marked in the first
+     * `marked` pages (Material renders ten at once, more as the list scrolls). */
+    result(query, { limit = 50, sections = 8, teaser = 320, marked = 20 } = {}) {
       const { parsed, groups } = this.rank(query)
-      const items = groups.map((group, g) => {
-        const entries = group.docs.slice()
+      const items = groups.slice(0, limit).map((group, g) => {
+        const entries = group.docs.slice(0, sections)
         if (!entries.some(entry => entry.id === group.page)) entries.push({ id: group.page, score: 0, hit: null })
-        return entries.map(entry => this.item(entry, parsed, g < highlightGroups))
+        return entries.map(entry => this.item(entry, parsed, teaser, g < marked))
       })
       return { items }
     }
 
-    item({ id, score, hit }, parsed, highlight) {
+    item({ id, score, hit }, parsed, teaser, marked) {
       const doc = this.docs[id]
       const matched = hit ? Object.keys(hit.match) : []
       const terms = {}
@@ -189,19 +234,18 @@
         else if (near.length) near.slice(0, 2).forEach(word => { terms[word] = true })
         else if (hit) terms[spec.term] = false
       }
-      const item = { location: doc.location, title: doc.title, text: doc.text, score, terms }
-      if (highlight && matched.length) {
-        item.title = this.mark(doc.title, matched)
-        item.text = this.mark(doc.text, matched)
-      }
-      return item
+      const text = cut(doc.text || "", teaser)
+      return marked && matched.length
+        ? { location: doc.location, title: this.mark(doc.title, matched), text: this.mark(text, matched), score, terms }
+        : { location: doc.location, title: doc.title, text, score, terms }
     }
 
-    /* Wrap words whose folded form starts with a matched index word in <mark>. */
+    /* Wrap the words whose folded form is a matched index word in <mark> (index words are
+     * folded words, so a prefix or a typo highlights the whole word it matched). */
     mark(markup, matched) {
-      const test = word => { const folded = fold(word.toLowerCase()); return matched.some(term => folded.startsWith(term)) }
+      const terms = new Set(matched)
       return String(markup).split(/(<[^>]*>)/).map(part => part.startsWith("<") ? part
-        : part.replace(/[A-Za-z0-9_]+/g, word => test(word) ? `<mark>${word}</mark>` : word)).join("")
+        : part.replace(/[A-Za-z0-9_]+/g, word => terms.has(fold(word.toLowerCase())) ? `<mark>${word}</mark>` : word)).join("")
     }
   }
 
