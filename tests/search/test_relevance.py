@@ -1,8 +1,8 @@
 """Search relevance: every query in queries.yaml must find an acceptable page near the top.
 
-Run twice: fast, in Python, against site/search/search_index.json with a reproduction of
-Material's ranking (material_search.py); and for real, typing into the search box in
-Chromium. The two must agree on the top results. Figures and misses are printed after the
+Run twice: fast, from Python, against site/search/kb_index.json with the site's own engine
+(docs/assets/search/engine.js) run under node (kb_search.py); and for real, typing into the
+search box in Chromium. The two must agree on the top results. Figures and misses are printed after the
 test run (pytest's terminal summary).
 """
 
@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import REPORT
 
-from search.material_search import MaterialSearch
+from search.kb_search import KBSearch
 from tools.browser import SearchBox, latency_summary
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text(encoding="utf-8"))["queries"]
@@ -43,7 +43,7 @@ def score(results_by_query: dict[str, list[str]]) -> tuple[float, float, list[st
 
 @pytest.fixture(scope="module")
 def python_results(site) -> dict[str, list[str]]:
-    engine = MaterialSearch.from_site(site)
+    engine = KBSearch.from_site(site)
     return {q["query"]: engine.search(q["query"]) for q in QUERIES}
 
 
@@ -85,6 +85,6 @@ def test_browser_search_agrees_and_meets_targets(python_results, served_site, br
 
 
 def test_a_query_matching_nothing_returns_nothing_in_both(site, served_site, browser):
-    assert MaterialSearch.from_site(site).search("qqzzxxkv") == []
+    assert KBSearch.from_site(site).search("qqzzxxkv") == []
     results, _ = SearchBox(browser, served_site).query("qqzzxxkv")
     assert results == []
