@@ -69,6 +69,12 @@ def test_stop_words_and_short_words_never_act_as_prefixes(engine):
     assert engine.search("k fold cross validation")[0] == "cross-validation/"
 
 
+def test_words_typed_next_to_each_other_weigh_more(engine):
+    # both pages hold "speech" and "text"; the order typed decides
+    assert engine.search("speech to text")[0] == "transcribe/"
+    assert engine.search("text to speech")[0] == "polly/"
+
+
 def test_words_of_three_letters_or_more_still_match_as_prefixes(engine):
     assert engine.search("sagem")[0] == "sagemaker/"
     assert engine.search("transcr")[0] == "transcribe/"

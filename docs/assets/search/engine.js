@@ -14,6 +14,7 @@
  *   typo: it matches words one edit away (two from 8 characters), at a low weight;
  * - "X vs Y", "X versus Y", "difference between X and Y", "compare X and Y": pages whose
  *   title names both sides, and comparison pages that hold every word of both, come first;
+ * - the query's words as typed, next to each other ("speech to text"), weigh three times;
  * - fields: title; an item page's names (name, short name, aliases, former names) and
  *   `search_terms` from the data; text;
  * - a page's own boost (from the data) multiplies every score; a page's first section and
@@ -40,6 +41,7 @@
   const BOOST = { title: 8, names: 8, terms: 6, text: 1 }
   const COORDINATION = 2   // score * (share of query words matched) ** COORDINATION
   const VERSUS_BONUS = 4   // "X vs Y": title names both sides; a comparison page holds both
+  const PHRASE_BONUS = 3, PHRASE_HITS = 100  // the query's words as typed, adjacent
 
   /* Fold a lower-case word to the form both the index and the query use (memoised: the
    * index has a few thousand distinct words and a few hundred thousand in all). */
@@ -96,6 +98,7 @@
       })
       this.firstOfPage = firstOfPage
       this.titleWords = new Map()  // doc number of a page -> folded words of its title
+      this.plainText = new Map()   // doc number -> plain text (for phrases), when first needed
       const words = text => this.words(text).filter(word => !STOP_WORDS.has(word)).map(fold)
       this.mini = new MiniSearch({
         fields: FIELDS,
@@ -135,7 +138,11 @@
       const words = kept.length ? kept : raw
       const terms = [...new Set(words.map(fold))]
       const side = sides && sides.map(part => new Set(this.words(part).map(fold)))
+      const escape = word => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
+      const phrase = !sides && raw.length > 1 && kept.length > 1
+        ? new RegExp("(?:^|[^a-z0-9_])" + raw.map(escape).join("[^a-z0-9_]+") + "(?![a-z0-9_])") : null
       return {
+        phrase,
         terms: terms.map(term => ({
           term,
           prefix: term.length >= 3,
@@ -177,6 +184,11 @@
         return { id: hit.id, score, hit }
       })
       scored.sort((a, b) => b.score - a.score)
+      if (parsed.phrase) {  // words in the order typed, next to each other: a bonus for the best hits
+        for (const entry of scored.slice(0, PHRASE_HITS))
+          if (parsed.phrase.test(this.plain(entry.id))) entry.score *= PHRASE_BONUS
+        scored.sort((a, b) => b.score - a.score)
+      }
       const groups = new Map()
       for (const entry of scored) {
         const page = this.page[entry.id]
@@ -197,6 +209,17 @@
       return held
     }
 
+    /* Lower-case plain text of a document: its title, names, terms and text. */
+    plain(id) {
+      let text = this.plainText.get(id)
+      if (text === undefined) {
+        const doc = this.docs[id]
+        text = [doc.title, ...(doc.names || []), ...(doc.terms || []), textOf(doc.text || "")].join(" \n ").toLowerCase()
+        this.plainText.set(id, text)
+      }
+      return text
+    }
+
     pageTitle(page) {
       if (!this.titleWords.has(page)) this.titleWords.set(page, new Set(this.words(textOf(this.docs[page].title)).map(fold)))
       return this.titleWords.get(page)
@@ -212,7 +235,7 @@
      * `limit` pages with at most `sections` sections each, and teasers are cut to `teaser`
      * characters (Material shows a few lines of each); matches are marked in the first
      * `marked` pages (Material renders ten at once, more as the list scrolls). */
-    result(query, { limit = 50, sections = 8, teaser = 320, marked = 20 } = {}) {
+    result(query, { limit = 50, sections = 6, teaser = 300, marked = 10 } = {}) {
       const { parsed, groups } = this.rank(query)
       const items = groups.slice(0, limit).map((group, g) => {
         const entries = group.docs.slice(0, sections)
