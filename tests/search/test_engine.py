@@ -73,6 +73,7 @@ def test_words_typed_next_to_each_other_weigh_more(engine):
     # both pages hold "speech" and "text"; the order typed decides
     assert engine.search("speech to text")[0] == "transcribe/"
     assert engine.search("text to speech")[0] == "polly/"
+    assert engine.search("what is speech to text?")[0] == "transcribe/"  # stop words around the phrase
 
 
 def test_words_of_three_letters_or_more_still_match_as_prefixes(engine):
@@ -96,7 +97,7 @@ def test_typo_tolerance_never_drowns_an_exact_match(engine):
 
 def test_x_vs_y_leads_to_the_comparison_holding_both(engine):
     for query in ("lambda vs batch", "Lambda versus Batch", "batch vs. lambda",
-                  "difference between lambda and batch", "what is the difference between Lambda and Batch?",
+                  "difference between lambda and batch", "what is the difference between Lambda and Batch?", "What's the difference between lambda and batch",
                   "compare lambda and batch"):
         assert engine.search(query)[0] == "comparisons/lambda-vs-batch/", query
     assert "comparisons/other/" not in engine.search("lambda vs batch")  # "vs" is not a search word

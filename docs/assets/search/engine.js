@@ -126,9 +126,10 @@
 
     /* The query as words with their rules, and the two sides of a comparison. */
     parse(query) {
-      query = query.trim().toLowerCase()
+      // sentence punctuation the separator keeps (it splits code, not prose): "what's it?"
+      query = query.toLowerCase().replace(/['’]s\b/g, "").replace(/[?¿“”‘’]+/g, " ").trim()
       let sides = null
-      const between = query.match(/^(?:what(?:'s| is) the )?(?:differences? between|compare|comparing) (.+?) (?:and|with|to) (.+?)\??$/)
+      const between = query.match(/^(?:what(?: is| are)? the )?(?:differences? between|compare|comparing) (.+?) (?:and|with|to) (.+?)\??$/)
       const versus = query.split(/\s+(?:vs\.?|versus)\s+/)
       if (between) sides = [between[1], between[2]]
       else if (versus.length === 2) sides = versus
@@ -139,8 +140,10 @@
       const terms = [...new Set(words.map(fold))]
       const side = sides && sides.map(part => new Set(this.words(part).map(fold)))
       const escape = word => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
-      const phrase = !sides && raw.length > 1 && kept.length > 1
-        ? new RegExp("(?:^|[^a-z0-9_])" + raw.map(escape).join("[^a-z0-9_]+") + "(?![a-z0-9_])") : null
+      // from the first to the last word kept: "what is speech to text" -> "speech to text"
+      const span = raw.slice(raw.indexOf(kept[0]), raw.lastIndexOf(kept[kept.length - 1]) + 1)
+      const phrase = !sides && kept.length > 1 && span.length > 1
+        ? new RegExp("(?:^|[^a-z0-9_])" + span.map(escape).join("[^a-z0-9_]+") + "(?![a-z0-9_])") : null
       return {
         phrase,
         terms: terms.map(term => ({
