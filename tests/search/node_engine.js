@@ -1,9 +1,11 @@
-// The site's search engine (docs/assets/search/engine.js) under node, for the Python tests:
-// reads the index named on the command line, then one JSON request a line on stdin
-// ({"query": ..., "result": false}), and answers one JSON line each.
+// The site's search engine under node, for the Python tests: node node_engine.js INDEX [ENGINE]
+// loads the index and the engine (default docs/assets/search/engine.js; a built site's copy,
+// site/assets/search/engine.js, for the relevance suite), then reads one JSON request a line
+// on stdin ({"query": ..., "result": false}) and answers one JSON line each.
 const fs = require("fs")
+const path = require("path")
 const readline = require("readline")
-const { Engine } = require("../../docs/assets/search/engine.js")
+const { Engine } = require(path.resolve(process.argv[3] || path.join(__dirname, "../../docs/assets/search/engine.js")))
 
 const engine = new Engine(JSON.parse(fs.readFileSync(process.argv[2], "utf8")))
 const lines = readline.createInterface({ input: process.stdin })

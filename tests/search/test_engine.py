@@ -48,6 +48,8 @@ DOCS = [
          kind="comparisons"),
     page("comparisons/other/", "Glue vs EMR", "A comparison of two other services.", kind="comparisons"),
     page("optimiser/", "Hyperparameter optimisation", "The tuner optimises the objective; normalisation of inputs."),
+    page("drift/", "Drift monitoring", "Detect data drift and model drift."),
+    page("databrew/", "AWS Glue DataBrew", "Prepare datasets visually with DataBrew."),
     page("derived/", "Required hyperparameters", "num_class num_round feature_dim num_class num_class", boost=2),
     page("xgboost/", "XGBoost", "Gradient-boosted trees. Hyperparameters: num_class, num_round."),
     {"location": "xgboost/#hyperparameters", "title": "Hyperparameters", "text": "<p>num_class is required for multi:softmax.</p>", "boost": 3},
@@ -79,6 +81,14 @@ def test_words_typed_next_to_each_other_weigh_more(engine):
 def test_words_of_three_letters_or_more_still_match_as_prefixes(engine):
     assert engine.search("sagem")[0] == "sagemaker/"
     assert engine.search("transcr")[0] == "transcribe/"
+    assert engine.search("datab") == ["databrew/"]
+
+
+def test_only_the_word_being_typed_completes_once_earlier_words_are_words(engine):
+    # "data" is a word of the index: it no longer matches DataBrew or datasets by prefix
+    assert engine.search("data drift")[0] == "drift/"
+    assert "databrew/" not in engine.search("data drift")
+    assert "databrew/" in engine.search("drift data")  # the last word still completes
 
 
 def test_typos_match_one_or_two_edits_away(engine):

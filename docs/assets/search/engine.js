@@ -146,9 +146,10 @@
         ? new RegExp("(?:^|[^a-z0-9_])" + span.map(escape).join("[^a-z0-9_]+") + "(?![a-z0-9_])") : null
       return {
         phrase,
-        terms: terms.map(term => ({
+        terms: terms.map((term, i) => ({
           term,
-          prefix: term.length >= 3,
+          // the word being typed (the last) completes; an earlier one only if it is no word
+          prefix: term.length >= 3 && (i === terms.length - 1 || !this.mini._index.has(term)),
           fuzzy: term.length >= 5 && !/\d/.test(term) && !this.known(term) ? (term.length >= 8 ? 2 : 1) : 0,
         })),
         side,
