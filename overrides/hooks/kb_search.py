@@ -12,8 +12,10 @@ page uses). The offline plugin runs after this hook (priority -100) and inlines 
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import shutil
 
 INDEX, STUB = "kb_index", "search_index.json"
 # page.meta key -> field of the page's document in the index (macros/page_meta.py sets them)
@@ -36,7 +38,15 @@ def index_with_fields(index: dict, fields: dict[str, dict[str, list[str]]]) -> d
     return {"config": index["config"], "docs": docs}
 
 
+def drop_lunr(site_dir: str) -> None:
+    """Material's lunr worker and lunr's language files: the theme copies them, nothing uses them."""
+    shutil.rmtree(os.path.join(site_dir, "assets", "javascripts", "lunr"), ignore_errors=True)
+    for path in glob.glob(os.path.join(site_dir, "assets", "javascripts", "workers", "search.*.min.js*")):
+        os.remove(path)
+
+
 def on_post_build(config):
+    drop_lunr(config["site_dir"])
     folder = os.path.join(config["site_dir"], "search")
     stub = os.path.join(folder, STUB)
     if not os.path.isfile(stub):
