@@ -108,7 +108,7 @@ def test_typo_tolerance_never_drowns_an_exact_match(engine):
 def test_x_vs_y_leads_to_the_comparison_holding_both(engine):
     for query in ("lambda vs batch", "Lambda versus Batch", "batch vs. lambda",
                   "difference between lambda and batch", "what is the difference between Lambda and Batch?", "What's the difference between lambda and batch",
-                  "compare lambda and batch"):
+                  "compare lambda and batch", "the lambda vs the batch"):
         assert engine.search(query)[0] == "comparisons/lambda-vs-batch/", query
     assert "comparisons/other/" not in engine.search("lambda vs batch")  # "vs" is not a search word
 

@@ -8,8 +8,10 @@
  * - words are split with the separator of mkdocs.yml (underscores and MIME types stay whole);
  * - stop words are dropped, in the index and in the query; British and American spellings and
  *   simple plurals are folded to one form on both sides (optimise = optimize, models = model);
- * - a query word of 3 or more characters also matches longer words that start with it
- *   (`xgb` finds XGBoost); shorter words match only themselves (`k` never finds KMS);
+ * - the last query word (the one being typed) of 3 or more characters also matches longer
+ *   words that start with it (`xgb` finds XGBoost), an earlier one only if it is no indexed
+ *   word itself (`data drift` does not find DataBrew); shorter words match only themselves
+ *   (`k` never finds KMS);
  * - a word of 5 or more characters that is in no indexed word, not even as a prefix, is a
  *   typo: it matches words one edit away (two from 8 characters), at a low weight;
  * - "X vs Y", "X versus Y", "difference between X and Y", "compare X and Y": pages whose
@@ -138,7 +140,7 @@
       const kept = raw.filter(word => !STOP_WORDS.has(word) && !(sides && COMPARE_WORDS.has(word)))
       const words = kept.length ? kept : raw
       const terms = [...new Set(words.map(fold))]
-      const side = sides && sides.map(part => new Set(this.words(part).map(fold)))
+      const side = sides && sides.map(part => new Set(this.words(part).filter(word => !STOP_WORDS.has(word)).map(fold)))
       const escape = word => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
       // from the first to the last word kept: "what is speech to text" -> "speech to text"
       const span = raw.slice(raw.indexOf(kept[0]), raw.lastIndexOf(kept[kept.length - 1]) + 1)
