@@ -41,8 +41,11 @@ def index_with_fields(index: dict, fields: dict[str, dict[str, list[str]]]) -> d
 def drop_lunr(site_dir: str) -> None:
     """Material's lunr worker and lunr's language files: the theme copies them, nothing uses them."""
     shutil.rmtree(os.path.join(site_dir, "assets", "javascripts", "lunr"), ignore_errors=True)
-    for path in glob.glob(os.path.join(site_dir, "assets", "javascripts", "workers", "search.*.min.js*")):
+    workers = os.path.join(site_dir, "assets", "javascripts", "workers")
+    for path in glob.glob(os.path.join(workers, "search.*.min.js*")):
         os.remove(path)
+    if os.path.isdir(workers) and not os.listdir(workers):
+        os.rmdir(workers)
 
 
 def on_post_build(config):
