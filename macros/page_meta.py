@@ -30,6 +30,14 @@ def git_last_changed(root: Path) -> dict[str, str]:
     return dates
 
 
+def search_names(item: Item) -> list[str]:
+    """The item's name, short name, aliases and former names, as the data spells them."""
+    data = item.data
+    names = [data.get("name"), data.get("short_name"), *data.get("aliases", []),
+             *(former["name"] for former in data.get("former_names", []))]
+    return list(dict.fromkeys(str(name) for name in names if name))
+
+
 class PageMeta:
     """What one build knows about every page: the item behind it, the repository, git dates."""
 
@@ -39,7 +47,7 @@ class PageMeta:
         self.last_changed = git_last_changed(root)
 
     def apply(self, page) -> None:
-        """Search boost (the kind's, unless the page's front matter sets one), edit link to the
+        """Search boost (the kind's, unless the page's front matter sets one), search terms, edit link to the
         YAML file that holds the facts, and the dates."""
         item = self.item_of_page.get(page.file.src_uri)
         # A generated page has no file of its own (git may still know the deleted stub's date).
@@ -47,6 +55,11 @@ class PageMeta:
         if item is not None:
             page.meta.setdefault("search", {}).setdefault("boost", item.settings.search_boost)
             page.meta["kb_last_verified"] = item.data["last_verified"]
+            # The item's names and what a learner may call it: two boosted fields of its page
+            # in the search index (overrides/hooks/kb_search.py reads these keys).
+            page.meta["search_names"] = search_names(item)
+            page.meta["search_terms"] = list(item.data.get("search_terms", []))
+            page.meta["search_kind"] = item.kind  # "comparisons": "X vs Y" prefers these pages
             sources.append(item.file)
             if self.repository:  # facts are fixed in the data file, not in the page
                 page.edit_url = f"{self.repository}/edit/main/{item.file}"

@@ -254,7 +254,7 @@ def test_every_kind_has_a_fixture_item():
 def test_each_item_is_on_its_page_in_the_nav_its_index_and_search(fixture_project, kind):
     site, catalog = fixture_project
     settings = KINDS[kind]
-    search = {doc["location"]: doc for doc in json.loads((site / "search" / "search_index.json").read_text())["docs"]}
+    search = {doc["location"]: doc for doc in json.loads((site / "search" / "kb_index.json").read_text())["docs"]}
     repository = mkdocs_config()["extra"]["repository"]
     items = catalog.of_kind(kind)
     assert items, f"no fixture item of kind {kind}"

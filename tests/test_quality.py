@@ -40,7 +40,7 @@ SERIOUS = {"serious", "critical"}
 def open_search(page, query: str = "xgboost") -> None:
     page.keyboard.press("/")
     page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_selector(".md-search-result__item", timeout=60000)  # the index loads on first use
 
 
 def settle(page) -> None:

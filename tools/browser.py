@@ -84,13 +84,15 @@ def launch(playwright):
 class SearchBox:
     """One page with the search index loaded, ready to take queries."""
 
-    def __init__(self, browser, base_url: str):
+    def __init__(self, browser, base_url: str, ready_ms: int = 60000):
         self.base_url = base_url
         self.page = browser.new_page()
         self.page.goto(base_url)
         self.page.wait_for_selector("input.md-search__input", state="attached")
-        # The worker loads the index in the background; a first query waits for it.
-        self.query("xgboost", quiet=300, limit=15000)
+        # The index loads when search is first focused (docs/assets/search/loader.js), and the
+        # worker builds it then: the first query waits for its results.
+        self.query("xgboost", quiet=300, limit=ready_ms)
+        self.page.wait_for_selector(".md-search-result__item", state="attached", timeout=ready_ms)
 
     def query(self, text: str, quiet: int = 150, limit: int = 5000) -> tuple[list[str], float]:
         """(page locations in result order, milliseconds from keystroke to settled results)."""

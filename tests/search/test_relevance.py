@@ -1,9 +1,9 @@
 """Search relevance: every query in queries.yaml must find an acceptable page near the top.
 
-Run twice: fast, in Python, against site/search/search_index.json with a reproduction of
-Material's ranking (material_search.py); and for real, typing into the search box in
-Chromium. The two must agree on the top results. Figures per category and overall, and every
-miss, are printed after the test run (pytest's terminal summary).
+Run twice: fast, from Python, against site/search/kb_index.json with the site's own engine
+(docs/assets/search/engine.js) run under node (kb_search.py); and for real, typing into the
+search box in Chromium. The two must agree on the top results. Figures per category and
+overall, and every miss, are printed after the test run (pytest's terminal summary).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import REPORT
 
-from search.material_search import MaterialSearch
+from search.kb_search import KBSearch
 from tools.browser import SearchBox, latency_summary
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text(encoding="utf-8"))["queries"]
@@ -114,7 +114,7 @@ def score(queries: list[dict], results_by_query: dict[str, list[str]]) -> Scores
 
 @pytest.fixture(scope="module")
 def python_results(site) -> dict[str, list[str]]:
-    engine = MaterialSearch.from_site(site)
+    engine = KBSearch.from_site(site)
     return {q["query"]: engine.search(q["query"]) for q in QUERIES}
 
 
@@ -163,7 +163,7 @@ def test_browser_search_agrees_and_meets_targets(python_results, served_site, br
 
 
 def test_a_query_matching_nothing_returns_nothing_in_python(site):
-    assert MaterialSearch.from_site(site).search(NOTHING) == []
+    assert KBSearch.from_site(site).search(NOTHING) == []
 
 
 def test_a_query_matching_nothing_returns_nothing_in_chromium(served_site, browser):
