@@ -37,8 +37,9 @@ def references_in(data: dict) -> set[str]:
 
 def test_referenced_by_lists_exactly_the_items_that_point_here(page):
     # Every kind whose items the kinds table shows in "Referenced by" (not the quiz questions).
+    # A misconception's claim is false: its link says so (test_concepts checks the correction after it).
     everything = {
-        item_id: flat(data[settings.title])
+        item_id: ("Myth: " if kind == "misconceptions" else "") + flat(data[settings.title])
         for kind, settings in KINDS.items() if settings.referenced_by
         for item_id, data in data_of(kind).items()
     }
