@@ -180,3 +180,12 @@ def test_source_lists_and_referrers_stay_out_of_search(site, page):
     assert skipped == []
     assert page("algorithms/xgboost/").find(id="sources") is not None  # still on the page
     assert any(d["location"] == "algorithms/xgboost/" for d in index["docs"])
+
+
+def test_home_page_leads_to_the_practice_quiz_and_the_mock_exam(site, page):
+    hrefs = {a["href"] for a in page("").find_all("a", href=True)}
+    assert {"study/practice/", "study/mock-exam/"} <= hrefs
+    # MLOps serves every exam that asks about it: the navigation does not tie it to one
+    nav = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select_one("nav.md-nav--primary")
+    labels = [flat(label.get_text()) for label in nav.select(".md-nav__link")]
+    assert "MLOps" in labels and not [label for label in labels if label.startswith("MLOps (")]

@@ -25,7 +25,7 @@ def _exams_payload(ctx: PageContext) -> list[dict]:
     return [
         {"id": exam.id, "code": exam.data["code"], "retired": exam.data["status"]["state"] == "retired",
          "retiredOn": exam.data["status"].get("date", ""),
-         "domains": [{"number": d["number"], "name": d["name"]} for d in exam.data["domains"]]}
+         "domains": [{"number": d["number"], "name": practice.domain_name(d)} for d in exam.data["domains"]]}
         for exam in ordered_exams(ctx)
     ]
 
