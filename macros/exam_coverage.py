@@ -56,11 +56,16 @@ def ref_page(catalog: Catalog, ref: str) -> str:
     return f"{page}#{anchor}" if anchor and "#" not in page else page
 
 
+INCOMPLETE = ("partial", "not-transcribed")  # skills_status values: the task's skill list is not whole
+
+
 @dataclass
 class Totals:
-    """How many skills of a domain (or exam) are in each state."""
+    """How many skills of a domain (or exam) are in each state, and how many of its tasks have
+    a skill list that is not transcribed in full (then "not yet" is a lower bound, not a count)."""
 
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+    incomplete_tasks: int = 0
 
     def add(self, skill_state: str) -> None:
         self.counts[skill_state] += 1
@@ -68,6 +73,10 @@ class Totals:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def complete(self) -> bool:
+        return self.incomplete_tasks == 0
 
 
 def totals(exam: Item) -> tuple[dict[int, Totals], Totals]:
@@ -77,6 +86,10 @@ def totals(exam: Item) -> tuple[dict[int, Totals], Totals]:
     for domain, _task, skill in skills_of(exam):
         by_domain[domain["number"]].add(state(skill))
         overall.add(state(skill))
+    for domain, task in tasks_of(exam):
+        if task.get("skills_status") in INCOMPLETE:
+            by_domain[domain["number"]].incomplete_tasks += 1
+            overall.incomplete_tasks += 1
     return by_domain, overall
 
 

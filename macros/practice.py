@@ -86,6 +86,12 @@ def missing_format(exam: Item) -> list[str]:
     return missing
 
 
+def domain_name(domain: dict) -> str:
+    """A domain's name as the quiz filters and mock exams show it: a provisional domain (one that
+    stands in for a part of the guide not transcribed yet) says so, as on the exam page."""
+    return domain["name"] + (" (provisional)" if domain.get("source_status") == "provisional" else "")
+
+
 def mock_exams(catalog: Catalog, pending: bool = False) -> list[dict]:
     """A blueprint per exam still offered whose file gives its format: question count,
     minutes, scale, domain weights, and how many scenario questions the bank holds per domain.
@@ -104,7 +110,7 @@ def mock_exams(catalog: Catalog, pending: bool = False) -> list[dict]:
             "id": exam.id, "code": d["code"], "name": exam.name, "minutes": d["duration_minutes"],
             "count": d["questions"]["total"], "scored": d["questions"]["scored"],
             "scale": [d["scoring"]["scale_min"], d["scoring"]["scale_max"]], "passing": d["scoring"]["passing"],
-            "domains": [{"number": dm["number"], "name": dm["name"], "weight": dm["weight"], "held": held[dm["number"]]} for dm in d["domains"]],
+            "domains": [{"number": dm["number"], "name": domain_name(dm), "weight": dm["weight"], "held": held[dm["number"]]} for dm in d["domains"]],
         })
     return exams
 

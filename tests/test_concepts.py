@@ -130,3 +130,80 @@ def test_metric_formulas_table_lists_every_metric_by_category(metrics, vocab, pa
         rows = heading.find_next("table").find_all("tr")[1:]
         assert [flat(r.find("td").get_text()) for r in rows] == members
         assert all(r.find("math") is not None for r in rows)
+
+
+# --- misconceptions outside their own entry (issue #14, part 1) -----------------------------------
+
+
+def myth_links(article, item_id: str) -> list:
+    return [a for a in article.find_all("a", href=True) if a["href"].endswith(f"misconceptions/#{item_id}")]
+
+
+def test_every_page_a_misconception_relates_to_marks_it_as_a_myth_with_its_correction(page):
+    """The XGBoost page listed "The SageMaker built-in XGBoost algorithm trains only on CPU
+    instances." among its referrers as a plain link. Every item a misconception points at (from
+    the catalogue) lists it as "Myth: <claim>", followed by what is true instead."""
+    from conftest import page_url
+
+    from macros.validate import load_valid_catalog
+
+    catalog = load_valid_catalog(ROOT / "data")
+    checked = 0
+    for item_id, data in MISCONCEPTIONS.items():
+        actually = flat(data.get("fact") or data["correction"])
+        for target in sorted(catalog.references(catalog.get(item_id)) - {item_id}):
+            article = page(page_url(catalog.get(target).page).partition("#")[0])
+            links = myth_links(article, item_id)
+            assert links, f"{target} does not link the misconception {item_id}"
+            for link in links:
+                assert flat(link.get_text()) == f"Myth: {flat(data['claim'])}", (target, item_id)
+                assert "kb-myth" in link.get("class", []), (target, item_id)
+                assert flat(link.find_parent("li").get_text()) == f"Myth: {flat(data['claim'])} — actually: {actually}", (target, item_id)
+                checked += 1
+    assert checked >= len(MISCONCEPTIONS)  # every misconception relates to at least one item
+
+
+def test_no_page_shows_a_claim_unmarked(site, all_pages):
+    """Anywhere but its own entry, a claim is preceded by "Myth:" (links, lists, tables) or asked
+    as "True or false?" (flashcards and drills); the negative case: plain item links carry no marker."""
+    claims = {item_id: flat(data["claim"]) for item_id, data in MISCONCEPTIONS.items()}
+    for path in all_pages:
+        if path.parent.name in {"misconceptions", "print_page"}:
+            continue  # the entries themselves; the print page repeats the pages checked here
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("article")
+        if article is None:
+            continue
+        text = flat(article.get_text())
+        for item_id, claim in claims.items():
+            for found in re.finditer(re.escape(claim), text):
+                before = text[max(0, found.start() - 15):found.start()]
+                assert before.endswith("Myth: ") or before.endswith("True or false? "), f"{path}: {item_id} shown as {before!r}{claim}"
+    xgboost = BeautifulSoup((site / "algorithms" / "xgboost" / "index.html").read_text(encoding="utf-8"), "lxml").find("article")
+    referrers = xgboost.find(id="referenced-by").find_next_sibling("ul").find_all("a")
+    plain = [a for a in referrers if "misconceptions/" not in a["href"]]
+    assert plain and all("Myth" not in a.get_text() and "kb-myth" not in a.get("class", []) for a in plain)
+    assert len(referrers) - len(plain) == len([i for i, d in MISCONCEPTIONS.items() if "xgboost" in d.get("related", [])])
+
+
+def test_a_misconception_heading_says_myth_so_search_results_do(site):
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titles = {doc["location"].partition("#")[2]: doc["title"] for doc in docs if doc["location"].startswith("misconceptions/#")}
+    for item_id, data in MISCONCEPTIONS.items():
+        assert titles[item_id] == f"Myth: “{flat(data['claim'])}”", item_id
+
+
+def test_practice_questions_link_a_misconception_as_a_myth(site):
+    """The quiz's "Learn more" links come from the payload: a misconception is named as a myth there too."""
+    import json
+
+    soup = BeautifulSoup((site / "study" / "practice" / "index.html").read_text(encoding="utf-8"), "lxml")
+    questions = json.loads(soup.find(id="kb-practice-data").string)["questions"]
+    links = [link for q in questions for link in q["links"]]
+    myths = [link for link in links if "misconceptions/#" in link["url"]]
+    assert myths, "some practice question links a misconception"
+    for link in myths:
+        data = MISCONCEPTIONS[link["url"].rpartition("#")[2]]
+        assert link["name"] == f"Myth: {data['claim']} — actually: {data.get('fact') or data['correction']}"
+    assert all(not link["name"].startswith("Myth:") for link in links if "misconceptions/#" not in link["url"])

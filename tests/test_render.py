@@ -73,6 +73,27 @@ def test_ref_accepts_a_label(catalog):
     assert MACROS["ref"](PageContext(catalog, "index.md"), "beta-forest", "the forest") == "[the forest](algorithms/beta-forest.md)"
 
 
+def test_ref_to_a_misconception_marks_the_claim_as_a_myth_and_gives_the_correction(catalog):
+    # phi-misconception has no one-sentence fact, so its correction follows the link.
+    soup = html_of("- " + MACROS["ref"](PageContext(catalog, "algorithms/alpha-learner.md"), "phi-misconception"))
+    link = soup.find("a")
+    assert link["href"] == "../misconceptions.md#phi-misconception" and link["class"] == ["kb-myth"]
+    assert link.get_text() == "Myth: Alpha Learner needs no data."
+    assert soup.find("li").get_text() == "Myth: Alpha Learner needs no data. — actually: Every fixture learner needs fixture data."
+    # a label of the page's own names the link in running text: no marker, no correction
+    assert MACROS["ref"](PageContext(catalog, "index.md"), "phi-misconception", "the myth") == "[the myth](misconceptions.md#phi-misconception)"
+    # any other item keeps its bare name
+    assert "Myth" not in MACROS["ref"](PageContext(catalog, "index.md"), "alpha-learner")
+
+
+def test_a_myth_link_escapes_its_claim_and_correction(catalog):
+    soup = html_of("- " + MACROS["ref"](PageContext(catalog, "index.md"), "chi-injection"))
+    assert soup.find("script") is None and soup.find("b") is None and soup.find("strong") is None
+    assert soup.find("a").get_text() == "Myth: <script>alert(31)</script> | claim **bold**"
+    assert len(soup.find_all("a")) == 1  # the correction's Markdown link stays text
+    assert "Correct <b>x</b> | y [a link](https://example.com)" in soup.find("li").get_text()
+
+
 def test_ref_to_an_unknown_id_fails_with_the_id(catalog):
     with pytest.raises(KeyError, match="unknown item id 'delta'"):
         MACROS["ref"](PageContext(catalog, "index.md"), "delta")

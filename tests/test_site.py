@@ -37,8 +37,9 @@ def references_in(data: dict) -> set[str]:
 
 def test_referenced_by_lists_exactly_the_items_that_point_here(page):
     # Every kind whose items the kinds table shows in "Referenced by" (not the quiz questions).
+    # A misconception's claim is false: its link says so (test_concepts checks the correction after it).
     everything = {
-        item_id: flat(data[settings.title])
+        item_id: ("Myth: " if kind == "misconceptions" else "") + flat(data[settings.title])
         for kind, settings in KINDS.items() if settings.referenced_by
         for item_id, data in data_of(kind).items()
     }
@@ -202,3 +203,12 @@ def test_every_item_page_shows_its_search_terms(page):
             assert flat(lines[0].get_text()) == "Also searched as: " + ", ".join(terms), url
             checked += 1
     assert checked >= 250  # every service, algorithm, pipeline and metric, and most comparisons
+
+
+def test_home_page_leads_to_the_practice_quiz_and_the_mock_exam(site, page):
+    hrefs = {a["href"] for a in page("").find_all("a", href=True)}
+    assert {"study/practice/", "study/mock-exam/"} <= hrefs
+    # MLOps serves every exam that asks about it: the navigation does not tie it to one
+    nav = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select_one("nav.md-nav--primary")
+    labels = [flat(label.get_text()) for label in nav.select(".md-nav__link")]
+    assert "MLOps" in labels and not [label for label in labels if label.startswith("MLOps (")]

@@ -22,8 +22,9 @@ FOOTER = (
 )
 # The print page lists every page with an h1; the PDF outline is built from heading levels.
 # Shift each page's headings by its depth in the navigation (print-site records it as
-# heading-number="2.6.1"), so the bookmarks nest like the navigation. The table of contents
-# is not a chapter: its title stops being a heading (the cover has none).
+# data-heading-number="2.6.1", renamed from its heading-number by overrides/hooks/print_site.py),
+# so the bookmarks nest like the navigation. The table of contents is not a chapter: its title
+# stops being a heading (the cover has none).
 NEST_HEADINGS = """
 () => {
   const retag = (el, tag) => {
@@ -34,8 +35,8 @@ NEST_HEADINGS = """
   }
   for (const el of document.querySelectorAll(".print-page-toc-title"))
     retag(el, "p")
-  for (const section of document.querySelectorAll("section.print-page[heading-number]")) {
-    const shift = section.getAttribute("heading-number").split(".").length - 1
+  for (const section of document.querySelectorAll("section.print-page[data-heading-number]")) {
+    const shift = section.getAttribute("data-heading-number").split(".").length - 1
     if (!shift) continue
     for (const heading of section.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
       if (heading.closest("section.print-page") !== section) continue

@@ -56,8 +56,14 @@ class PageContext:
     directory_urls: bool = True  # False in the offline copy: pages are <name>.html
 
     def ref(self, item_id: str, label: str | None = None) -> Markup:
-        """Link to an item's page, relative to the current page so MkDocs can check it."""
+        """Link to an item's page, relative to the current page so MkDocs can check it.
+
+        A misconception's name is a false claim, so without a label of the page's own it is
+        never shown bare: the link reads "Myth: <claim>" and the correction follows it."""
         item = self.catalog.get(item_id)
+        if item.kind == "misconceptions" and label is None:
+            claim = self.page_link(item.page, myth_label(item))
+            return Markup(render_template("_myth_link", self, claim=claim, actually=myth_correction(item)).strip())
         return self.page_link(item.page, label or item.name)
 
     def page_link(self, page: str, label: str) -> Markup:
@@ -79,6 +85,19 @@ class PageContext:
         if item.kind != kind:
             raise ValueError(f"{item_id!r} is a {item.kind[:-1]}, not one of {kind}")
         return item
+
+
+MYTH_MARKER = "Myth:"  # what every mention of a misconception outside its own entry starts with
+
+
+def myth_label(item: Item) -> str:
+    """A misconception's claim, marked as false: 'Myth: <claim>'."""
+    return f"{MYTH_MARKER} {item.data['claim']}"
+
+
+def myth_correction(item: Item) -> str:
+    """What is true instead: the one-sentence fact where the item has one, else its correction."""
+    return item.data.get("fact") or item.data["correction"]
 
 
 def render_template(template: str, ctx: PageContext, **values) -> str:

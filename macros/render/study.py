@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .. import filters, practice, study
 from .algorithms import ALGORITHMS
-from .base import PageContext, asset_url, macro, relative_url, render_template
+from .base import PageContext, asset_url, macro, myth_correction, myth_label, relative_url, render_template
 from .exams import ordered_exams
 
 COMMON_SCRIPT = "assets/study/common.js"  # readJSON, localStorage, shuffle: loaded before study.js or practice.js
@@ -27,7 +27,7 @@ def _exams_payload(ctx: PageContext) -> list[dict]:
     return [
         {"id": exam.id, "code": exam.data["code"], "retired": exam.data["status"]["state"] == "retired",
          "retiredOn": exam.data["status"].get("date", ""),
-         "domains": [{"number": d["number"], "name": d["name"]} for d in exam.data["domains"]]}
+         "domains": [{"number": d["number"], "name": practice.domain_name(d)} for d in exam.data["domains"]]}
         for exam in ordered_exams(ctx)
     ]
 
@@ -76,6 +76,8 @@ def drills_app(ctx: PageContext) -> str:
 def _scenario_payload(ctx: PageContext) -> dict:
     def link_of(item_id: str) -> tuple[str, str]:
         item = ctx.catalog.get(item_id)
+        if item.kind == "misconceptions":  # a false claim: marked, with what is true instead
+            return relative_url(ctx, item.page), f"{myth_label(item)} — actually: {myth_correction(item)}"
         return relative_url(ctx, item.page), item.name
 
     questions = [practice.record(item, link_of) for item in practice.scenario_questions(ctx.catalog)]
