@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
@@ -59,6 +60,20 @@ def html_path(site_dir: Path, page_url: str) -> Path:
 @cache
 def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+@cache
+def soup_of(path: Path) -> BeautifulSoup:
+    """A built page, whole, parsed once per session and shared: read it, never change it (a
+    test that removes elements parses its own copy). The tests that look at every page used to
+    parse all of them again each (about 35 MB of HTML, the print page alone 7 MB); bs4 parsing
+    was most of `make test-fast`."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def article_of(path: Path):
+    """The <article> of a built page (None when it has none), from the shared parse."""
+    return soup_of(path).find("article")
 
 
 @pytest.fixture(scope="session")
@@ -169,12 +184,22 @@ def build_project(project: Path, data_files: dict[str, str] | None = None, pages
 
 
 def read_yaml_dir(folder: Path) -> dict[str, dict]:
-    """id -> parsed YAML, read directly with PyYAML so tests do not trust the project's loader."""
-    return {
-        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-        for path in sorted(folder.glob("*.yaml"))
-        if not path.name.startswith("_")
-    }
+    """id -> parsed YAML, read directly with PyYAML so tests do not trust the project's loader.
+
+    Each folder is parsed once per session while its files are unchanged (the key holds every
+    file's size and modification time), and every caller gets its own copy to change freely:
+    a helper that looks an id up per row no longer re-reads the whole folder each time."""
+    paths = tuple(path for path in sorted(folder.glob("*.yaml")) if not path.name.startswith("_"))
+    stamp = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    return copy.deepcopy(_read_yaml_files(paths, stamp))
+
+
+@cache
+def _read_yaml_files(paths: tuple[Path, ...], stamp: tuple) -> dict[str, dict]:
+    return {path.stem: yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) for path in paths}
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML's safe loader, in C where built
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-from conftest import ROOT, flat, read_yaml_dir
+from conftest import ROOT, article_of, flat, read_yaml_dir
 
 DISTRIBUTIONS = read_yaml_dir(ROOT / "data" / "distributions")
 ACTIVATIONS = read_yaml_dir(ROOT / "data" / "activations")
@@ -95,12 +94,12 @@ def test_no_page_shows_raw_latex(all_pages):
     assert RAW_LATEX.search(r"a \frac{1}{2}") and RAW_LATEX.search("costs $x + y$ here")  # the check can fail
     assert not RAW_LATEX.search("JSONPath $[1:] and later a price of $5")
     for path in all_pages:
-        article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("article")
+        article = article_of(path)  # shared: read the text outside code, remove nothing
         if article is None:
             continue
-        for hidden in article.find_all(["code", "pre"]):
-            hidden.decompose()
-        found = RAW_LATEX.search(article.get_text(" "))
+        text = " ".join(string for string in article.descendants if type(string) in article.interesting_string_types
+                        and not any(parent.name in ("code", "pre") for parent in string.parents))
+        found = RAW_LATEX.search(text)
         assert found is None, f"{path}: raw LaTeX {found.group(0)!r}"
 
 
