@@ -273,6 +273,16 @@ def html_of(markdown_text: str) -> BeautifulSoup:
     return BeautifulSoup(markdown.markdown(markdown_text, extensions=RENDER_EXTENSIONS), "lxml")
 
 
+@cache
+def real_catalog():
+    """load_valid_catalog(data/) of this checkout, loaded and validated once per session (it
+    raises DataError, uncached, while the data has problems). Tests read it, never change it;
+    each module loading it again cost a full validation (about 5 s, 30 s under load)."""
+    from macros.validate import load_valid_catalog
+
+    return load_valid_catalog(ROOT / "data")
+
+
 @pytest.fixture(scope="session")
 def injected_catalog(tmp_path_factory):
     from macros.validate import load_valid_catalog

@@ -4,7 +4,7 @@ mistake in them is reported with file, field and value."""
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, ROOT, make_data_dir
+from conftest import FIXTURES, make_data_dir, real_catalog
 
 from macros.question_rules import question_type
 from macros.validate import DataError, load_valid_catalog
@@ -31,7 +31,7 @@ def test_fixtures_hold_every_question_type_and_a_case(tmp_path):
 
 
 def test_real_questions_and_cases_are_valid():
-    catalog = load_valid_catalog(ROOT / "data")
+    catalog = real_catalog()
     for question in catalog.of_kind("questions"):
         assert question.data.get("case") is None or catalog.get(question.data["case"]).kind == "cases"
 
