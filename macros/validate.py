@@ -15,6 +15,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.exceptions import SchemaError
 
+from . import memo
 from .catalog import KINDS, Catalog, Problem, load_catalog, schema_at
 from .question_rules import case_problems, mode_problems, question_problems
 
@@ -50,7 +51,12 @@ def _validator_class(catalog: Catalog):
         if enabled and isinstance(instance, str) and instance not in catalog.items:
             yield ValidationError("unknown cross-reference: no data file has this id")
 
-    return validators.extend(Draft202012Validator, {"x-vocab": check_vocab, "x-ref": check_ref})
+    extended = validators.extend(Draft202012Validator, {"x-vocab": check_vocab, "x-ref": check_ref})
+    # What a validation result depends on besides the value (see _schema_problems).
+    extended.kb_schema_digests = {name: memo.digest(schema) for name, schema in catalog.schemas.items()}
+    extended.kb_context = memo.digest(sorted(catalog.items),
+                                      sorted((name, v.file, v.terms) for name, v in catalog.vocabularies.items()))
+    return extended
 
 
 def _describe(error: ValidationError) -> tuple[str, str, Any, bool]:
@@ -79,11 +85,19 @@ def _schema_problems(catalog: Catalog, validator_class, schema_name: str, file: 
     schema = catalog.schemas.get(schema_name)
     if schema is None:
         return [Problem(file, "", f"no schema data/schemas/{schema_name}.schema.json to validate against")]
+    # The result depends on the schema, the value, and (x-vocab, x-ref) the vocabularies and
+    # the set of item ids: a clean result for the same four is remembered across the rebuilds
+    # of `make serve` (macros/memo.py), so a rebuild validates only the items that changed.
+    key = memo.digest(validator_class.kb_schema_digests.get(schema_name), instance, validator_class.kb_context)
+    if key in memo.VALID:
+        return []
     validator = validator_class(schema, format_checker=FormatChecker())
     problems = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
         path, rule, value, has_value = _describe(error)
         problems.append(Problem(file, path, rule, value, has_value))
+    if not problems:
+        memo.VALID.add(key)
     return problems
 
 
@@ -92,8 +106,11 @@ def validate(catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     validator_class = _validator_class(catalog)
     for name, schema in catalog.schemas.items():
+        if validator_class.kb_schema_digests[name] in memo.SCHEMAS:
+            continue
         try:
             Draft202012Validator.check_schema(schema)
+            memo.SCHEMAS.add(validator_class.kb_schema_digests[name])
         except SchemaError as error:
             problems.append(Problem(f"data/schemas/{name}.schema.json", field_path(error.absolute_path), f"invalid JSON Schema: {error.message}"))
     for file, content in catalog.vocabulary_files.values():
