@@ -15,6 +15,7 @@ from typing import Any
 YAML: dict[str, bytes] = {}  # file text -> pickled parse
 VALID: set[str] = set()  # digests of (schema, value, vocabularies, item ids) that validated cleanly
 SCHEMAS: set[str] = set()  # digests of schemas that passed Draft 2020-12's own check
+MATHML: dict[tuple[str, str], str] = {}  # (LaTeX, display) -> checked MathML (macros/filters.py math)
 
 
 def digest(*parts: Any) -> str:
