@@ -83,10 +83,10 @@ links: setup ## Check every external URL in data/ and docs/ (needs the internet;
 	$(BIN)/python tools/check_links.py
 
 test: setup browser checker ## Strict build and the whole test suite (browser, PDF and offline tests included): what CI runs
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 test-fast: setup ## The inner loop: every test that needs neither a browser nor a PDF (markers in pyproject.toml)
-	$(BIN)/python -m pytest -m "not browser and not pdf"
+	$(BIN)/python -m pytest -m "not browser and not pdf" --durations=10
 
 # SCALE=2 adds the build of a catalogue twice the size; TESTS=1 adds make test and make test-fast.
 SCALE ?= 1

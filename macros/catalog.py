@@ -8,6 +8,7 @@ together with the schema and cross-reference problems.
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from . import kinds
+from . import kinds, memo
 
 # Folder under data/ -> its settings (schema, page, navigation, search boost ...): kinds.py.
 KINDS = kinds.BY_FOLDER
@@ -208,7 +209,12 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _m
 def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML file; a syntax error becomes a Problem that names line and column."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader), []
+        text = path.read_text(encoding="utf-8")
+        if text in memo.YAML:  # unchanged since an earlier rebuild of `make serve`
+            return pickle.loads(memo.YAML[text]), []
+        data = yaml.load(text, Loader=_StrictLoader)
+        memo.YAML[text] = pickle.dumps(data)
+        return data, []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown position)"

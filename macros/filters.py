@@ -15,6 +15,8 @@ from xml.etree import ElementTree
 from latex2mathml.converter import convert as latex_to_mathml
 from markupsafe import Markup
 
+from . import memo
+
 # Characters that start inline Markdown (emphasis, code, links, math, strike-through) or end
 # a table cell. They become numeric entities: inert in every Markdown context, where
 # backslash escapes are not (Python-Markdown does not know `\$` or `\~`).
@@ -80,6 +82,9 @@ def math(latex: object, display: str = "inline") -> Markup:
     The converter escapes text it copies into the MathML; a formula it cannot parse fails the
     build with the formula in the message."""
     source = str(latex)
+    remembered = memo.MATHML.get((source, display))  # the same formula converted before (this build or a rebuild)
+    if remembered is not None:
+        return Markup(remembered)
     braces = re.sub(r"\\[{}]", "", source)  # escaped braces do not group
     if braces.count("{") != braces.count("}"):
         raise ValueError(f"cannot render formula {source!r}: unbalanced braces")
@@ -91,7 +96,9 @@ def math(latex: object, display: str = "inline") -> Markup:
     unknown = re.search(r">(\\[A-Za-z]+)<", mathml)
     if unknown:
         raise ValueError(f"cannot render formula {source!r}: unknown command {unknown.group(1)}")
-    return Markup(_safe_mathml(mathml, source))
+    safe = _safe_mathml(mathml, source)
+    memo.MATHML[(source, display)] = safe
+    return Markup(safe)
 
 
 _MATHML_ELEMENTS = {

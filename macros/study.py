@@ -8,6 +8,7 @@ site, MathJax delimiters in Anki).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
@@ -249,13 +250,30 @@ def _balanced(items: list, seed: str) -> dict:
 SMALL_WORDS = {"of", "and", "for", "the", "with", "a", "an", "to", "in", "on", "by", "as", "or", "amazon", "aws"}
 
 
+# Every abbreviation is compared with every expansion (a few hundred squared): the per-string
+# parts are computed once per string, so each comparison is a short walk over two lists.
+@functools.cache
+def _letters(term: str) -> tuple[str, ...]:
+    return tuple(re.sub(r"(.)\1+", r"\1", "".join(c for c in term.upper() if c.isalpha())))
+
+
+@functools.cache
+def _initials(expansion: str) -> tuple[str, ...]:
+    parts = [w for w in re.split(r"[\s\-–/(),]+|(?<=[a-z])(?=[A-Z])", expansion) if w and w.lower() not in SMALL_WORDS]
+    return tuple(w[0].upper() for w in parts)
+
+
+@functools.cache
+def _word_starts(expansion: str) -> tuple[str, ...]:
+    """The first three letters of each word of three letters or more (small words left out)."""
+    return tuple(w[:3] for w in re.findall(r"[a-z0-9]+", expansion.lower()) if w not in SMALL_WORDS and len(w) >= 3)
+
+
 def initials_score(term: str, expansion: str) -> float:
     """How far the expansion's initials spell the abbreviation, from 0 to 1: the share of the
     term's letters (repeats collapsed: HTTP -> HTP) matched, in order, by the first letters of
     successive words or word parts (hyphens, CamelCase, "I/O"); 0 when the first letters differ."""
-    letters = [c for c in re.sub(r"(.)\1+", r"\1", "".join(c for c in term.upper() if c.isalpha()))]
-    parts = [w for w in re.split(r"[\s\-–/(),]+|(?<=[a-z])(?=[A-Z])", expansion) if w and w.lower() not in SMALL_WORDS]
-    initials = [w[0].upper() for w in parts]
+    letters, initials = _letters(term), _initials(expansion)
     if not letters or not initials or initials[0] != letters[0]:
         return 0.0
     matched, position = 0, 0
@@ -274,7 +292,7 @@ def spells(term: str, expansion: str) -> bool:
     if initials_score(term, expansion) >= 0.6:
         return True
     lowered = term.lower()
-    return any(len(w) >= 3 and w[:3] in lowered for w in re.findall(r"[a-z0-9]+", expansion.lower()) if w not in SMALL_WORDS)
+    return any(start in lowered for start in _word_starts(expansion))
 
 
 def _formula_body(latex: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError, val
 from jsonschema.exceptions import SchemaError
 from referencing import Registry, Resource
 
+from . import memo
 from .catalog import KINDS, Catalog, Problem, load_catalog, schema_at
 from .question_rules import case_problems, mode_problems, question_problems
 from .search_terms import search_term_problems
@@ -65,7 +65,12 @@ def _validator_class(catalog: Catalog):
             yield ValidationError("unknown cross-reference: no data file has this id")
 
     extended = validators.extend(Draft202012Validator, {"x-vocab": check_vocab, "x-ref": check_ref})
-    return partial(extended, format_checker=FormatChecker(), registry=_registry(catalog))
+    # What a validation result depends on besides the value (see _schema_problems).
+    extended.kb_schema_digests = {name: memo.digest(schema) for name, schema in catalog.schemas.items()}
+    extended.kb_registry = _registry(catalog)  # schemas may $ref each other (search-terms)
+    extended.kb_context = memo.digest(sorted(extended.kb_schema_digests.items()), sorted(catalog.items),
+                                      sorted((name, v.file, v.terms) for name, v in catalog.vocabularies.items()))
+    return extended
 
 
 def _describe(error: ValidationError) -> tuple[str, str, Any, bool]:
@@ -96,11 +101,19 @@ def _schema_problems(catalog: Catalog, validator_class, schema_name: str, file: 
     schema = catalog.schemas.get(schema_name)
     if schema is None:
         return [Problem(file, "", f"no schema data/schemas/{schema_name}.schema.json to validate against")]
-    validator = validator_class(schema)
+    # The result depends on the schema, the value, and (x-vocab, x-ref) the vocabularies and
+    # the set of item ids: a clean result for the same four is remembered across the rebuilds
+    # of `make serve` (macros/memo.py), so a rebuild validates only the items that changed.
+    key = memo.digest(validator_class.kb_schema_digests.get(schema_name), instance, validator_class.kb_context)
+    if key in memo.VALID:
+        return []
+    validator = validator_class(schema, format_checker=FormatChecker(), registry=validator_class.kb_registry)
     problems = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
         path, rule, value, has_value = _describe(error)
         problems.append(Problem(file, path, rule, value, has_value))
+    if not problems:
+        memo.VALID.add(key)
     return problems
 
 
@@ -109,8 +122,11 @@ def validate(catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     validator_class = _validator_class(catalog)
     for name, schema in catalog.schemas.items():
+        if validator_class.kb_schema_digests[name] in memo.SCHEMAS:
+            continue
         try:
             Draft202012Validator.check_schema(schema)
+            memo.SCHEMAS.add(validator_class.kb_schema_digests[name])
         except SchemaError as error:
             problems.append(Problem(f"data/schemas/{name}.schema.json", field_path(error.absolute_path), f"invalid JSON Schema: {error.message}"))
     for file, content in catalog.vocabulary_files.values():

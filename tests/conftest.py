@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
@@ -26,13 +27,73 @@ def run_build(config: Path, site_dir: Path, env_extra: dict[str, str] | None = N
     )
 
 
+# The two builds of the real site that tests need, the strict site and the offline copy, are
+# started in the background as soon as collection shows that a selected test needs them: they
+# run side by side, and alongside the tests that need no site. Each is built exactly as
+# before (a separate `mkdocs build --strict` process, cold); only the waiting overlaps.
+_EARLY: dict[str, tuple[subprocess.Popen, Path, Path]] = {}  # name -> (process, output, log)
+
+
+def _start_early(config, name: str, command: list[str], env_extra: dict[str, str], output: Path) -> None:
+    folder = config._tmp_path_factory.mktemp(f"early-{name}")
+    log = folder / "build.log"
+    with log.open("w") as stream:
+        process = subprocess.Popen([*command, str(folder / output)], cwd=ROOT, stdout=stream, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_extra})
+    _EARLY[name] = (process, folder / output, log)
+
+
+def _finish_early(name: str) -> tuple[int, Path, str] | None:
+    """(exit status, output path, log) of a background build, once it has ended; None if none was started."""
+    if name not in _EARLY:
+        return None
+    process, output, log = _EARLY[name]
+    process.wait()
+    return process.returncode, output, log.read_text(encoding="utf-8")
+
+
+def pytest_collection_finish(session):
+    needs = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
+    if "site" in needs:
+        _start_early(session.config, "site", [*MKDOCS, "build", "--strict", "--site-dir"], {"KB_DATA_DIR": ""}, Path("site"))
+    if "offline_copy" in needs:
+        _start_early(session.config, "offline", [sys.executable, str(ROOT / "tools" / "offline.py")], {},
+                     Path("aws-ml-kb-offline.zip"))
+
+
+def pytest_sessionfinish(session):
+    for process, _, _ in _EARLY.values():  # a run stopped early (-x, Ctrl-C) leaves no build behind
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built strictly from this checkout."""
+    """The real site, built strictly from this checkout (started in the background at collection)."""
+    early = _finish_early("site")
+    if early is not None:
+        status, site_dir, log = early
+        assert status == 0, f"strict build failed:\n{log}"
+        return site_dir
     site_dir = tmp_path_factory.mktemp("site")
     result = run_build(ROOT / "mkdocs.yml", site_dir, {"KB_DATA_DIR": ""})
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return site_dir
+
+
+def offline_zip(folder: Path) -> Path:
+    """`make offline`'s zip (tools/offline.py): the one started at collection, or built now into folder."""
+    early = _finish_early("offline")
+    if early is not None:
+        status, zip_path, log = early
+        assert status == 0, f"offline build failed:\n{log}"
+        return zip_path
+    sys.path.insert(0, str(ROOT / "tools"))
+    import offline as offline_tool
+
+    offline_tool.main(folder / "aws-ml-kb-offline.zip")
+    return folder / "aws-ml-kb-offline.zip"
 
 
 def flat(text: str) -> str:
@@ -57,8 +118,17 @@ def html_path(site_dir: Path, page_url: str) -> Path:
 
 
 @cache
-def _parse(path: Path) -> BeautifulSoup:
+def soup_of(path: Path) -> BeautifulSoup:
+    """A built page, whole, parsed once per session and shared: read it, never change it (a
+    test that removes elements works on a copy.copy()). The tests that look at every page used to
+    parse all of them again each (about 35 MB of HTML, the print page alone 7 MB); bs4 parsing
+    was most of `make test-fast`."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def article_of(path: Path):
+    """The <article> of a built page (None when it has none), from the shared parse."""
+    return soup_of(path).find("article")
 
 
 @pytest.fixture(scope="session")
@@ -109,14 +179,19 @@ def pytest_terminal_summary(terminalreporter):
 def page(site):
     """page('algorithms/xgboost/') -> the <article> of that page (navigation left out)."""
 
+    articles: dict[Path, object] = {}
+
     def article(page_url: str):
         path = html_path(site, page_url)
         assert path.exists(), f"no page built at {page_url}"
-        found = _parse(path).select_one("article")
-        assert found is not None, f"{page_url} has no <article>"
-        for permalink in found.select("a.headerlink"):  # the ¶ sign after each heading
-            permalink.decompose()
-        return found
+        if path not in articles:
+            shared = article_of(path)
+            assert shared is not None, f"{page_url} has no <article>"
+            found = copy.copy(shared)  # bs4 copies the whole subtree: the shared parse stays intact
+            for permalink in found.select("a.headerlink"):  # the ¶ sign after each heading
+                permalink.decompose()
+            articles[path] = found
+        return articles[path]
 
     return article
 
@@ -169,12 +244,22 @@ def build_project(project: Path, data_files: dict[str, str] | None = None, pages
 
 
 def read_yaml_dir(folder: Path) -> dict[str, dict]:
-    """id -> parsed YAML, read directly with PyYAML so tests do not trust the project's loader."""
-    return {
-        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-        for path in sorted(folder.glob("*.yaml"))
-        if not path.name.startswith("_")
-    }
+    """id -> parsed YAML, read directly with PyYAML so tests do not trust the project's loader.
+
+    Each folder is parsed once per session while its files are unchanged (the key holds every
+    file's size and modification time), and every caller gets its own copy to change freely:
+    a helper that looks an id up per row no longer re-reads the whole folder each time."""
+    paths = tuple(path for path in sorted(folder.glob("*.yaml")) if not path.name.startswith("_"))
+    stamp = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    return copy.deepcopy(_read_yaml_files(paths, stamp))
+
+
+@cache
+def _read_yaml_files(paths: tuple[Path, ...], stamp: tuple) -> dict[str, dict]:
+    return {path.stem: yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) for path in paths}
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML's safe loader, in C where built
 
 
 @pytest.fixture(scope="session")
@@ -246,6 +331,16 @@ def html_of(markdown_text: str) -> BeautifulSoup:
     import markdown
 
     return BeautifulSoup(markdown.markdown(markdown_text, extensions=RENDER_EXTENSIONS), "lxml")
+
+
+@cache
+def real_catalog():
+    """load_valid_catalog(data/) of this checkout, loaded and validated once per session (it
+    raises DataError, uncached, while the data has problems). Tests read it, never change it;
+    each module loading it again cost a full validation (about 5 s, 30 s under load)."""
+    from macros.validate import load_valid_catalog
+
+    return load_valid_catalog(ROOT / "data")
 
 
 @pytest.fixture(scope="session")

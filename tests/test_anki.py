@@ -10,10 +10,9 @@ import sys
 
 import pytest
 from anki.collection import Collection, ImportCsvRequest  # pinned in requirements.lock
-from conftest import ROOT
+from conftest import ROOT, real_catalog
 
 from macros import study
-from macros.validate import load_valid_catalog
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +34,7 @@ def imported(tmp_path_factory):
 
 
 def expected_cards() -> list:
-    return study.flashcards(load_valid_catalog(ROOT / "data"))
+    return study.flashcards(real_catalog())
 
 
 def test_every_card_becomes_one_note(imported):

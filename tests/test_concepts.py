@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-from conftest import ROOT, flat, read_yaml_dir
+from conftest import ROOT, article_of, flat, read_yaml_dir, soup_of
 
 DISTRIBUTIONS = read_yaml_dir(ROOT / "data" / "distributions")
 ACTIVATIONS = read_yaml_dir(ROOT / "data" / "activations")
@@ -95,12 +94,12 @@ def test_no_page_shows_raw_latex(all_pages):
     assert RAW_LATEX.search(r"a \frac{1}{2}") and RAW_LATEX.search("costs $x + y$ here")  # the check can fail
     assert not RAW_LATEX.search("JSONPath $[1:] and later a price of $5")
     for path in all_pages:
-        article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("article")
+        article = article_of(path)  # shared: read the text outside code, remove nothing
         if article is None:
             continue
-        for hidden in article.find_all(["code", "pre"]):
-            hidden.decompose()
-        found = RAW_LATEX.search(article.get_text(" "))
+        text = " ".join(string for string in article.descendants if type(string) in article.interesting_string_types
+                        and not any(parent.name in ("code", "pre") for parent in string.parents))
+        found = RAW_LATEX.search(text)
         assert found is None, f"{path}: raw LaTeX {found.group(0)!r}"
 
 
@@ -170,7 +169,7 @@ def test_no_page_shows_a_claim_unmarked(site, all_pages):
     for path in all_pages:
         if path.parent.name in {"misconceptions", "print_page"}:
             continue  # the entries themselves; the print page repeats the pages checked here
-        article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("article")
+        article = article_of(path)
         if article is None:
             continue
         text = flat(article.get_text())
@@ -178,7 +177,7 @@ def test_no_page_shows_a_claim_unmarked(site, all_pages):
             for found in re.finditer(re.escape(claim), text):
                 before = text[max(0, found.start() - 15):found.start()]
                 assert before.endswith("Myth: ") or before.endswith("True or false? "), f"{path}: {item_id} shown as {before!r}{claim}"
-    xgboost = BeautifulSoup((site / "algorithms" / "xgboost" / "index.html").read_text(encoding="utf-8"), "lxml").find("article")
+    xgboost = article_of(site / "algorithms" / "xgboost" / "index.html")
     referrers = xgboost.find(id="referenced-by").find_next_sibling("ul").find_all("a")
     plain = [a for a in referrers if "misconceptions/" not in a["href"]]
     assert plain and all("Myth" not in a.get_text() and "kb-myth" not in a.get("class", []) for a in plain)
@@ -188,7 +187,7 @@ def test_no_page_shows_a_claim_unmarked(site, all_pages):
 def test_a_misconception_heading_says_myth_so_search_results_do(site):
     import json
 
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = json.loads((site / "search" / "kb_index.json").read_text(encoding="utf-8"))["docs"]  # the index search loads
     titles = {doc["location"].partition("#")[2]: doc["title"] for doc in docs if doc["location"].startswith("misconceptions/#")}
     for item_id, data in MISCONCEPTIONS.items():
         assert titles[item_id] == f"Myth: “{flat(data['claim'])}”", item_id
@@ -198,7 +197,7 @@ def test_practice_questions_link_a_misconception_as_a_myth(site):
     """The quiz's "Learn more" links come from the payload: a misconception is named as a myth there too."""
     import json
 
-    soup = BeautifulSoup((site / "study" / "practice" / "index.html").read_text(encoding="utf-8"), "lxml")
+    soup = soup_of(site / "study" / "practice" / "index.html")
     questions = json.loads(soup.find(id="kb-practice-data").string)["questions"]
     links = [link for q in questions for link in q["links"]]
     myths = [link for link in links if "misconceptions/#" in link["url"]]

@@ -23,13 +23,12 @@ import re
 import statistics
 
 import pytest
-from conftest import ROOT
+from conftest import real_catalog
 
 from macros import study
 from macros.question_rules import question_type
-from macros.validate import load_valid_catalog
 
-CATALOG = load_valid_catalog(ROOT / "data")
+CATALOG = real_catalog()
 QUESTIONS = study.generated_questions(CATALOG)
 CHOICE = [q for q in QUESTIONS if len(q.options) >= 3]
 TRUE_FALSE = [q for q in QUESTIONS if q.options == ["True", "False"]]

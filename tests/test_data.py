@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import FIXTURES, ROOT, fixture_yaml, make_data_dir, run_build
+from conftest import FIXTURES, ROOT, fixture_yaml, make_data_dir, real_catalog, run_build
 
 from macros import kinds
 from macros.catalog import KINDS, PAGE_TEMPLATES, load_catalog
@@ -32,7 +32,7 @@ def problems_for(tmp_path, files: dict[str, str]) -> str:
 
 
 def test_real_data_is_valid():
-    catalog = load_valid_catalog(ROOT / "data")
+    catalog = real_catalog()
     assert {item.id for item in catalog.of_kind("algorithms")} >= ISSUE_ALGORITHMS  # more may join
 
 
@@ -324,12 +324,12 @@ def test_wrong_kind_settings_are_reported(tmp_path, monkeypatch):
 
 def test_the_real_kinds_table_is_complete():
     assert set(kinds.BY_FOLDER) == set(kinds.KINDS)
-    assert kinds.kind_problems(kinds.KINDS, load_valid_catalog(ROOT / "data").schemas, TOPICS,
+    assert kinds.kind_problems(kinds.KINDS, real_catalog().schemas, TOPICS,
                                {path.name for path in PAGE_TEMPLATES.glob("*.md")}) == []
 
 
 def test_nav_placeholders_expand_to_every_page_of_the_kind_and_refuse_unknown_kinds():
-    catalog = load_valid_catalog(ROOT / "data")
+    catalog = real_catalog()
     nav = expand_nav([{"Metrics": ["metrics/index.md", "nav:metrics"]}, {"Services": ["nav:services"]}], catalog)
     metric_pages = [next(iter(entry.values())) for entry in nav[0]["Metrics"][1:]]
     assert sorted(metric_pages) == sorted(item.page for item in catalog.of_kind("metrics"))

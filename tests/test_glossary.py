@@ -8,8 +8,8 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup, NavigableString
-from conftest import ROOT, flat, make_data_dir
+from bs4 import NavigableString
+from conftest import ROOT, article_of, flat, make_data_dir
 
 from macros.validate import DataError, load_valid_catalog
 
@@ -24,8 +24,10 @@ NOT_PROSE = {"code", "pre", "math", "abbr", "script", "style", "kbd", "option"} 
 
 def articles(all_pages):
     for path in all_pages:
-        article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("article")
-        if article is not None and "print_page" not in path.parts:
+        if "print_page" in path.parts:
+            continue
+        article = article_of(path)
+        if article is not None:
             yield path, article
 
 

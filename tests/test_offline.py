@@ -15,13 +15,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, flat, html_path, mkdocs_config
+from conftest import ROOT, flat, html_path, mkdocs_config, offline_zip
 from pypdf import PdfReader
 
 from tools.browser import SearchBox
 
 sys.path.insert(0, str(ROOT / "tools"))
-import offline as offline_tool
 import pdf as pdf_tool
 
 
@@ -128,8 +127,7 @@ def test_cheat_sheet_is_landscape_and_holds_the_data_tables(pdfs, pdf_texts, alg
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory):
     folder = tmp_path_factory.mktemp("offline")
-    offline_tool.main(folder / "aws-ml-kb-offline.zip")
-    with zipfile.ZipFile(folder / "aws-ml-kb-offline.zip") as archive:
+    with zipfile.ZipFile(offline_zip(folder)) as archive:  # built in the background from collection on
         archive.extractall(folder)
     return folder / "aws-ml-kb"
 

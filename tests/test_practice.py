@@ -9,15 +9,14 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, flat, injection_files, read_yaml_dir
+from conftest import ROOT, flat, injection_files, read_yaml_dir, real_catalog
 from test_fixture_site import article_of, build_fixture_site, fixture_project  # noqa: F401 (the fixture site, built once)
 
 from macros import practice
 from macros.question_rules import question_type
-from macros.validate import load_valid_catalog
 from tools.browser import serve
 
-CATALOG = load_valid_catalog(ROOT / "data")
+CATALOG = real_catalog()
 WRITTEN = read_yaml_dir(ROOT / "data" / "questions")
 
 

@@ -11,11 +11,11 @@ import shutil
 import signal
 import socket
 import subprocess
-import time
-import urllib.request
 
 import pytest
 from conftest import ROOT, mkdocs_config
+
+from tools.browser import fetch, wait_for_text, wait_until
 
 EDITED = "data/algorithms/xgboost.yaml"
 SUMMARY = "Gradient-boosted decision trees for classification"
@@ -29,22 +29,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
 def wait_for(condition, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    pytest.fail(f"gave up after {seconds:.0f} s waiting for {what}")
+    try:
+        return wait_until(condition, seconds)
+    except TimeoutError:
+        pytest.fail(f"gave up after {seconds:.0f} s waiting for {what}")
+
+
+def wait_for_page(url: str, text: str, seconds: float, what: str) -> str:
+    try:
+        return wait_for_text(url, text, seconds)
+    except TimeoutError:
+        pytest.fail(f"gave up after {seconds:.0f} s waiting for {what}")
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +81,7 @@ def test_an_edited_value_shows_on_every_page_that_uses_it(preview):
     wait_for(lambda: fetch(url + "algorithms/xgboost/"), 240, "the first build")
     edit(project, SUMMARY, SUMMARY + " quokka")
     for page in PAGES:
-        wait_for(lambda page=page: "quokka" in (fetch(url + page) or ""), 120, f"the edit on {page}")
+        wait_for_page(url + page, "quokka", 120, f"the edit on {page}")
     # only what changed was converted again (overrides/hooks/serve_cache.py)
     reports = re.findall(r"serve cache: Markdown converted for (\d+) pages, reused for (\d+)", log.read_text())
     converted, reused = map(int, reports[-1])
@@ -103,5 +99,5 @@ def test_a_broken_edit_is_reported_and_the_server_recovers_when_it_is_fixed(prev
     assert server.poll() is None  # still running
     edit(project, "category: tabulr", "category: tabular")
     edit(project, SUMMARY, SUMMARY + " wombat")
-    wait_for(lambda: "wombat" in (fetch(url + "algorithms/xgboost/") or ""), 120, "the fixed file to be served")
+    wait_for_page(url + "algorithms/xgboost/", "wombat", 120, "the fixed file to be served")
     assert server.poll() is None

@@ -12,7 +12,7 @@ import re
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, data_of, flat, html_path, page_url
+from conftest import ROOT, article_of, data_of, flat, html_path, page_url, soup_of
 
 from macros.catalog import KINDS
 
@@ -76,14 +76,14 @@ def test_every_internal_link_and_anchor_resolves(site, all_pages):
 
     def ids_of(path):
         if path not in ids_cache:
-            ids_cache[path] = {tag["id"] for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find_all(id=True)}
+            ids_cache[path] = {tag["id"] for tag in soup_of(path).find_all(id=True)}
         return ids_cache[path]
 
     checked = 0
     for path in all_pages:
-        soup = BeautifulSoup(_article_html(path), "lxml")
+        article = article_of(path)
         base = "file://" + str(path)
-        for anchor in soup.find_all("a", href=True):
+        for anchor in article.find_all("a", href=True) if article is not None else ():
             href = anchor["href"]
             if urlparse(href).scheme in {"http", "https", "mailto"}:
                 continue
@@ -101,7 +101,8 @@ def test_every_internal_link_and_anchor_resolves(site, all_pages):
 
 def test_every_table_row_has_as_many_cells_as_its_header(all_pages):
     for path in all_pages:
-        for table in BeautifulSoup(_article_html(path), "lxml").find_all("table"):
+        article = article_of(path)
+        for table in article.find_all("table") if article is not None else ():
             widths = {len(row.find_all(["td", "th"])) for row in table.find_all("tr")}
             assert len(widths) == 1, f"{path}: a value broke a table row {widths}"
 
@@ -111,7 +112,7 @@ def test_pages_load_nothing_from_other_hosts(all_pages):
     # link only names the page's public address; nothing is loaded from it.
     fetched_links = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
     for path in all_pages:
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        soup = soup_of(path)
         urls = [tag.get("src", "") for tag in soup.find_all(["script", "img", "iframe", "source"])]
         urls += [tag.get("href", "") for tag in soup.find_all("link") if fetched_links & set(tag.get("rel", []))]
         assert [url for url in urls if re.match(r"(https?:)?//", url)] == [], path
@@ -121,7 +122,7 @@ def test_pages_load_nothing_from_other_hosts(all_pages):
 
 
 def _full_page(site, url: str) -> BeautifulSoup:
-    return BeautifulSoup(html_path(site, url).read_text(encoding="utf-8"), "lxml")
+    return soup_of(html_path(site, url))
 
 
 def _git_date(path: str) -> str | None:
@@ -148,7 +149,7 @@ def test_every_page_can_report_a_problem_with_its_own_address(site, all_pages):
     for path in all_pages:
         if path.parent.name in {"search"} or path.name != "index.html" or "print_page" in path.parts:
             continue
-        report = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("a.kb-action-report")
+        report = soup_of(path).select_one("a.kb-action-report")
         if report is None:  # 404 page
             assert path.parent == site and path.name == "404.html"
             continue

@@ -26,11 +26,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import lxml.html
 import yaml
+from browser import fetch, wait_for_text, wait_until  # tools/browser.py (this script's folder)
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -130,14 +130,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
 def serve_loop(project: Path) -> list[float]:
     """`make serve` in a copy of the project; for each run, change one value in one YAML file
     and time from the save until the served page shows the new value."""
@@ -151,21 +143,20 @@ def serve_loop(project: Path) -> list[float]:
     assert summary, f"{EDIT_FILE} has no summary to edit"
     samples = []
     try:
-        deadline = time.monotonic() + 180
-        while fetch(url) is None:
-            if time.monotonic() > deadline:
-                sys.exit("make serve did not answer within 180 s")
-            time.sleep(0.5)
+        try:
+            wait_until(lambda: fetch(url) is not None, 180, interval=0.5)
+        except TimeoutError:
+            sys.exit("make serve did not answer within 180 s")
         for run in range(RUNS):
             marker = f"benchmark{run}marker"
             time.sleep(2)  # let the watcher settle after the previous rebuild
             start = time.perf_counter()
             edited = original[:summary.end(1)] + f" {marker}" + original[summary.end(1):]
             path.write_text(edited, encoding="utf-8")
-            while marker not in (fetch(url) or ""):
-                if time.perf_counter() - start > 120:
-                    sys.exit("the served page did not change within 120 s")
-                time.sleep(0.05)
+            try:
+                wait_for_text(url, marker, 120, interval=0.05)
+            except TimeoutError:
+                sys.exit("the served page did not change within 120 s")
             samples.append(time.perf_counter() - start)
     finally:
         path.write_text(original, encoding="utf-8")

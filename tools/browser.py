@@ -1,8 +1,9 @@
 """Drive Material's real search box in headless Chromium (Debian's /usr/bin/chromium).
 
 Used by the browser tests (as tools.browser), by `make bench` (latency) and `make pdf` (serve
-and launch). Results are read from the rendered
-result list, exactly as a learner sees them.
+and launch). Results are read from the rendered result list, exactly as a learner sees them.
+`fetch`, `wait_until` and `wait_for_text` wait for `make serve` to show an edit (make bench's
+serve figure and tests/test_serve.py share them).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import http.server
 import os
 import statistics
 import threading
+import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -111,3 +114,30 @@ def latency_summary(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return statistics.median(ordered), p95
+
+
+def fetch(url: str, timeout: float = 10) -> str | None:
+    """The page at url as text, or None while the server does not answer (or answers an error)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_until(condition, seconds: float, interval: float = 0.2):
+    """Poll condition() until it returns a true value (returned) or `seconds` have passed
+    (TimeoutError). Used by make bench and tests/test_serve.py to wait for `make serve`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"gave up after {seconds:.0f} s")
+        time.sleep(interval)
+
+
+def wait_for_text(url: str, text: str, seconds: float, interval: float = 0.2) -> str:
+    """Wait until the page at url contains text (a served page showing an edit); the page."""
+    return wait_until(lambda: (page := fetch(url)) is not None and text in page and page, seconds, interval)

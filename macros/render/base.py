@@ -8,6 +8,7 @@ template of the same name in macros/templates/ (macros/__init__.py binds each to
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,7 +69,7 @@ class PageContext:
 
     def page_link(self, page: str, label: str) -> Markup:
         """Link to any page by its path under docs/ (MkDocs checks that it exists)."""
-        return filters.link(label, posixpath.relpath(page, posixpath.dirname(self.page) or "."))
+        return filters.link(label, _relative(page, posixpath.dirname(self.page) or "."))
 
     def short_name(self, item_id: str) -> str:
         item = self.catalog.get(item_id)
@@ -85,6 +86,13 @@ class PageContext:
         if item.kind != kind:
             raise ValueError(f"{item_id!r} is a {item.kind[:-1]}, not one of {kind}")
         return item
+
+
+@functools.cache
+def _relative(page: str, folder: str) -> str:
+    """posixpath.relpath of two docs-relative paths (pure: both are relative), remembered: pages
+    link to the same few hundred pages thousands of times per build."""
+    return posixpath.relpath(page, folder)
 
 
 MYTH_MARKER = "Myth:"  # what every mention of a misconception outside its own entry starts with
