@@ -41,7 +41,10 @@ DOCS = [
          names=["Amazon Transcribe", "Transcribe"], terms=["subtitles", "captions"]),
     page("kms/", "AWS KMS", "Keys for encryption, KMS and KCL and KPL mentioned here."),
     page("cross-validation/", "Cross-validation", "k fold cross validation splits the data into k folds."),
-    page("sagemaker/", "Amazon SageMaker AI", "Build, train and deploy models with SageMaker."),
+    page("sagemaker/", "Amazon SageMaker AI", "Build, train and deploy models with SageMaker.",
+         names=["Amazon SageMaker AI", "SageMaker"]),
+    page("savings/", "SageMaker Savings Plans", "Pay less for SageMaker usage with SageMaker Savings Plans.",
+         names=["SageMaker Savings Plans", "Savings Plans"]),
     page("lambda/", "AWS Lambda", "Run code without servers; Lambda suits short jobs, unlike Batch."),
     page("batch/", "AWS Batch", "Run batch jobs on managed compute; Batch versus Lambda for long jobs."),
     page("comparisons/lambda-vs-batch/", "Lambda vs Batch", "Lambda for short events, Batch for long jobs.",
@@ -52,6 +55,15 @@ DOCS = [
     page("databrew/", "AWS Glue DataBrew", "Prepare datasets visually with DataBrew."),
     page("derived/", "Required hyperparameters", "num_class num_round feature_dim num_class num_class", boost=2),
     page("xgboost/", "XGBoost", "Gradient-boosted trees. Hyperparameters: num_class, num_round."),
+    page("feature-store/", "Feature Store", "Store features for training and for inference.",
+         names=["Feature Store", "Offline feature store"]),
+    page("search-approach/", "Search approach", "One approach to search keeps a cache."),
+    page("comparisons/voices/", "Voice services", "Polly or Transcribe: Polly speaks, Transcribe writes. "
+         "Polly and Transcribe side by side.", kind="comparisons"),
+    page("approached/", "Approached", "Approached, approached."),
+    page("s3/", "Amazon S3", "Object storage in buckets.", names=["Amazon S3", "S3"]),
+    page("s3-speed/", "Amazon S3 transfer speed", "Amazon S3 multipart upload to Amazon S3, S3 Transfer Acceleration "
+         "and S3 byte ranges on Amazon S3."),
     {"location": "xgboost/#hyperparameters", "title": "Hyperparameters", "text": "<p>num_class is required for multi:softmax.</p>", "boost": 3},
 ]
 
@@ -111,6 +123,57 @@ def test_x_vs_y_leads_to_the_comparison_holding_both(engine):
                   "compare lambda and batch", "the lambda vs the batch"):
         assert engine.search(query)[0] == "comparisons/lambda-vs-batch/", query
     assert "comparisons/other/" not in engine.search("lambda vs batch")  # "vs" is not a search word
+
+
+def test_x_vs_y_with_no_comparison_naming_both_leads_to_the_page_of_each(engine):
+    # the voices comparison mentions both but names neither in its title: their own pages come first
+    assert set(engine.search("polly vs transcribe")[:2]) == {"polly/", "transcribe/"}
+    assert set(engine.search("difference between transcribe and polly")[:2]) == {"polly/", "transcribe/"}
+
+
+def test_words_typed_apart_or_run_together_are_respaced(engine):
+    # "sage maker" is one word of a title; "featurestore" and "datadrift" are two words run together
+    assert engine.search("sage maker")[0] == "sagemaker/"
+    assert engine.search("featurestore")[0] == "feature-store/"
+    assert engine.search("datadrift")[0] == "drift/"
+    # two words that are each a word of some name stay apart ("feature store" is no typo)
+    assert engine.search("feature store")[0] == "feature-store/"
+    # a typo of one word is corrected, not split into pieces
+    assert engine.search("transcirbe")[0] == "transcribe/"
+
+
+def test_a_query_that_spells_out_a_name_ranks_that_page_first(engine):
+    # "SageMaker" is a name of the SageMaker page; the Savings Plans page says it more often
+    assert engine.search("sagemaker")[:2] == ["sagemaker/", "savings/"]
+    assert engine.search("sagemkaer")[:2] == ["sagemaker/", "savings/"]
+    assert engine.search("amazon sagemaker")[0] == "sagemaker/"
+    assert engine.search("sagemaker savings")[0] == "savings/"  # the longer name wins when typed
+
+
+def test_plurals_in_es_fold_to_the_singular(engine):
+    assert engine.search("approaches")[0] == "search-approach/"
+    assert engine.search("caches")[0] == "search-approach/"  # "caches" and "cache" share one form
+
+
+def test_highlight_terms_are_whole_words_never_single_letters(engine):
+    # Material marks every word *starting* with a term on the target page: "k" would mark most of
+    # it, and the folded or half-typed form ("transcr") only part of a word
+    groups = engine.result("k fold cross validation")["items"]
+    assert groups and all("k" not in doc["terms"] for group in groups for doc in group)
+    assert groups[0][0]["terms"] == {"fold": True, "cross": True, "validation": True}
+    assert engine.result("transcr")["items"][0][0]["terms"] == {"transcribe": True}
+    assert engine.result("optimisation")["items"][0][0]["terms"] == {"optimisation": True}
+    # a query of short words only still highlights them
+    assert engine.result("k")["items"][0][0]["terms"] == {"k": True}
+
+
+def test_a_page_link_highlights_what_its_sections_matched(engine):
+    # "softmax" is only in a section of the XGBoost page; the page's own link still carries it
+    groups = engine.result("softmax")["items"]
+    assert len(groups) == 1
+    xgboost = {doc["location"]: doc for doc in groups[0]}
+    assert xgboost["xgboost/"]["terms"] == {"softmax": True}
+    assert xgboost["xgboost/#hyperparameters"]["terms"] == {"softmax": True}
 
 
 def test_british_and_american_spellings_find_each_other(engine):
@@ -254,9 +317,11 @@ def test_search_box_keyboard_highlight_and_sections(browser, served_site):
     box = SearchBox(browser, served_site)
     tab = box.page
     results, _ = box.query("sagemkaer")
-    assert results and all(location.startswith("services/sagemaker/") for location in results[:3])
-    results, _ = box.query("lambda vs batch")
-    assert results[0].startswith("comparisons/")
+    assert results[0] == "services/sagemaker/sagemaker-ai/"  # a typo of a name finds its page
+    results, _ = box.query("lambda vs batch")  # no comparison compares these two: each one's page
+    assert set(results[:2]) == {"services/processing/lambda/", "services/processing/aws-batch/"}
+    results, _ = box.query("s3 vectors vs opensearch serverless")  # a comparison names both
+    assert results[0] == "comparisons/vector-stores-on-aws/"
     box.query("num_round")
     first = tab.locator(".md-search-result__item").first
     assert first.locator("mark").count() > 0  # matches are marked in the result
