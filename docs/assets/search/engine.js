@@ -113,6 +113,8 @@
       this.firstOfPage = firstOfPage
       this.titleWords = new Map()  // doc number of a page -> folded words of its title
       this.plainText = new Map()   // doc number -> plain text (for phrases), when first needed
+      this.names = new Map()       // doc number of a page -> folded words of its title and names
+      this.surfaces = new Map()    // doc number -> folded word -> the word as the page spells it
       const words = text => this.words(text).filter(word => !STOP_WORDS.has(word)).map(fold)
       this.mini = new MiniSearch({
         fields: FIELDS,
@@ -241,9 +243,8 @@
             // OpenSearch Serverless") beats one that only mentions them somewhere
             const both = this.nameWords(page).some(words => parsed.side.every(side =>
               [...side].every(term => words.some(word => word.startsWith(term)))))
-            if (both) score *= VERSUS_BONUS * VERSUS_BONUS
+            if (both) { score *= VERSUS_BONUS * VERSUS_BONUS; compared = true }
             else if (parsed.side.every(side => [...side].every(term => held.get(page).has(term)))) score *= VERSUS_BONUS
-            if (both) compared = true
           } else if (page === hit.id && this.namesSide(page, parsed.side)) return { id: hit.id, score, hit, side: true }
         }
         return { id: hit.id, score, hit }
@@ -267,7 +268,6 @@
 
     /* Folded words of a page's title and each of its names, "Amazon" and "AWS" left out. */
     nameWords(page) {
-      if (!this.names) this.names = new Map()
       if (!this.names.has(page)) {
         const doc = this.docs[page]
         this.names.set(page, [textOf(doc.title), ...(doc.names || [])].map(name =>
@@ -368,7 +368,6 @@
 
     /* The first word of a document, as written (lower-case), whose folded form is `folded`. */
     surface(id, folded) {
-      if (!this.surfaces) this.surfaces = new Map()
       let forms = this.surfaces.get(id)
       if (!forms) {
         forms = new Map()
