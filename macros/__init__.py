@@ -26,6 +26,7 @@ from . import (
     practice,
     question_rules,
     render,
+    search_terms,
     study,
     validate,
 )
@@ -47,6 +48,7 @@ def load_checked(config) -> tuple[catalog.Catalog, exam_map.ExamMap]:
         mapped, problems = exam_map.build_exam_map(docs_dir, loaded, pages.generated_pages(loaded, docs_dir))
         problems += pages.glossary_page_problems(loaded, docs_dir)
         problems += exam_coverage.ref_problems(loaded, docs_dir, set(pages.generated_pages(loaded, docs_dir)))
+        problems += search_terms.page_term_problems(loaded, docs_dir)
         if problems:
             raise validate.DataError(problems)
     except validate.DataError as error:

@@ -11,11 +11,20 @@ than one item, which JSON Schema cannot express:
   the wrong page;
 - no phrase used by more than MAX_ITEMS_PER_TERM items: a phrase many items share ("machine
   learning", "data") ranks none of them first, so it is not a search term for any of them.
+
+A hand-written page that is no item's page (a concept page) may carry `search_terms:` in its
+front matter; page_term_problems holds it to the same schema and rules, its title standing for
+its name, and counts it with the items towards MAX_ITEMS_PER_TERM. An item's page takes its
+terms from the item's YAML file only.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
 
 from .catalog import Catalog, Item, Problem
 
@@ -101,3 +110,57 @@ def shared_terms(catalog: Catalog) -> dict[str, list[str]]:
         for term in terms_of(item):
             users[_key(term)].append(item.id)
     return {term: ids for term, ids in users.items() if len(ids) > 1}
+
+
+def page_term_problems(catalog: Catalog, docs_dir: Path) -> list[Problem]:
+    """Problems in the front-matter search_terms of the pages under docs_dir (see the docstring)."""
+    from .exam_map import FRONT_MATTER, HEADING, front_matter
+    from .validate import describe  # here, not at the top: validate.py imports this module
+
+    item_pages = {item.page: item for item in catalog.items.values() if item.has_own_page}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for item in item_pages.values():
+        for name in names_of(item):
+            by_name[name].append(item.id)
+    users: dict[str, list[str]] = defaultdict(list)  # casefolded term -> ids of the items using it
+    for item in catalog.items.values():
+        for term in {_key(t) for t in terms_of(item)}:
+            users[term].append(item.id)
+    # Wrapped in an object so that error paths read search_terms[1], as in the data files.
+    validator = Draft202012Validator({"type": "object", "properties": {FIELD: catalog.schemas.get("search-terms", {})}})
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        shown = f"docs/{relative}"
+        try:
+            meta = front_matter(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            continue  # build_exam_map reports the syntax error
+        if FIELD not in meta:
+            continue
+        terms = meta[FIELD]
+        if relative in item_pages:
+            problems.append(Problem(shown, FIELD, f"this is the page of {item_pages[relative].file}: put the search terms there", terms, True))
+            continue
+        errors = sorted(validator.iter_errors({FIELD: terms}), key=lambda e: [str(p) for p in e.absolute_path])
+        for error in errors:
+            problems.append(Problem(shown, *describe(error)))
+        if errors:
+            continue
+        text = path.read_text(encoding="utf-8")
+        heading = HEADING.search(FRONT_MATTER.sub("", text, count=1))
+        title = meta.get("title") or (heading.group(1) if heading else "")
+        seen: dict[str, int] = {}
+        for index, term in enumerate(terms):
+            where, key = f"{FIELD}[{index}]", _key(term)
+            if key in seen:
+                problems.append(Problem(shown, where, f"duplicates {FIELD}[{seen[key]}] (case is ignored)", term, True))
+            elif key == _key(title):
+                problems.append(Problem(shown, where, f"duplicates the page title {title!r}: titles are indexed already", term, True))
+            elif by_name.get(key):
+                problems.append(Problem(shown, where, f"is the name or alias of {', '.join(sorted(by_name[key]))}: it would send the learner to that page", term, True))
+            elif len(users[key]) + 1 > MAX_ITEMS_PER_TERM:
+                problems.append(Problem(shown, where, f"too generic: {', '.join(sorted(users[key]))} use it too; at most {MAX_ITEMS_PER_TERM} may share a search term", term, True))
+            seen.setdefault(key, index)
+            users[key].append(relative)
+    return problems

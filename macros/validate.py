@@ -73,7 +73,7 @@ def _validator_class(catalog: Catalog):
     return extended
 
 
-def _describe(error: ValidationError) -> tuple[str, str, Any, bool]:
+def describe(error: ValidationError) -> tuple[str, str, Any, bool]:
     """Turn a jsonschema error into (field path, rule, value, has_value) in plain words."""
     path = field_path(error.absolute_path)
     if error.validator == "required":
@@ -110,7 +110,7 @@ def _schema_problems(catalog: Catalog, validator_class, schema_name: str, file: 
     validator = validator_class(schema, format_checker=FormatChecker(), registry=validator_class.kb_registry)
     problems = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
-        path, rule, value, has_value = _describe(error)
+        path, rule, value, has_value = describe(error)
         problems.append(Problem(file, path, rule, value, has_value))
     if not problems:
         memo.VALID.add(key)

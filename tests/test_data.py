@@ -433,3 +433,63 @@ def test_real_search_terms_are_specific():
     with_terms = [item for item in catalog.items.values() if item.data.get("search_terms")]
     for kind in ("services", "algorithms", "pipelines", "metrics"):
         assert {item.id for item in with_terms if item.kind == kind} == {item.id for item in catalog.of_kind(kind)}, kind
+
+
+# Front-matter search_terms of hand-written pages follow the same schema and rules.
+
+def _page_term_problems(tmp_path, front: str, page: str = "concepts/topic.md", heading: str = "Topic Page") -> list[str]:
+    from macros.search_terms import page_term_problems
+
+    catalog = load_valid_catalog(make_data_dir(tmp_path / "project", {}))
+    docs = tmp_path / "docs"
+    (docs / page).parent.mkdir(parents=True, exist_ok=True)
+    (docs / page).write_text(f"---\n{front}\n---\n\n# {heading}\n", encoding="utf-8")
+    return [f"{p.file}: {p.field}: {p.rule} (value: {p.value!r})" for p in page_term_problems(catalog, docs)]
+
+
+def test_page_search_terms_that_follow_the_rules_pass(tmp_path):
+    assert _page_term_problems(tmp_path, "search_terms: [when training stalls, noisy labels]") == []
+
+
+@pytest.mark.parametrize("terms, expected", [
+    ("[one two three four five six]", "docs/concepts/topic.md: search_terms[0]: a search term is 1 to 5 words"),
+    ("subtitles", "docs/concepts/topic.md: search_terms: wrong type: expected array, got str"),
+    ("[noisy labels, Noisy Labels]", "docs/concepts/topic.md: search_terms[1]: duplicates search_terms[0] (case is ignored)"),
+    ("[topic page]", "docs/concepts/topic.md: search_terms[0]: duplicates the page title 'Topic Page'"),
+    ("[dss]", "docs/concepts/topic.md: search_terms[0]: is the name or alias of delta-stream: it would send the learner to that page"),
+])
+def test_page_search_terms_breaking_a_rule_are_reported(tmp_path, terms, expected):
+    problems = _page_term_problems(tmp_path, f"search_terms: {terms}")
+    assert any(line.startswith(expected) for line in problems), problems
+
+
+def test_page_search_term_shared_with_too_many_items_is_reported(tmp_path):
+    from macros.search_terms import MAX_ITEMS_PER_TERM
+
+    carriers = [("services", "delta-stream"), ("algorithms", "alpha-learner"), ("algorithms", "beta-forest")][:MAX_ITEMS_PER_TERM]
+    files = {}
+    for kind, item_id in carriers:
+        text = fixture_yaml(item_id, kind).replace(DELTA_TERMS, "")
+        first = re.search(r"^(name|title): .*\n", text, re.MULTILINE)
+        files[f"{kind}/{item_id}.yaml"] = text[:first.end()] + "search_terms: [Generic Need]\n" + text[first.end():]
+    from macros.search_terms import page_term_problems
+
+    catalog = load_valid_catalog(make_data_dir(tmp_path / "project", files))
+    docs = tmp_path / "docs"
+    (docs / "concepts").mkdir(parents=True)
+    (docs / "concepts" / "topic.md").write_text("---\nsearch_terms: [generic need]\n---\n\n# Topic\n", encoding="utf-8")
+    [problem] = page_term_problems(catalog, docs)
+    assert (problem.file, problem.field) == ("docs/concepts/topic.md", "search_terms[0]")
+    assert problem.rule.startswith(f"too generic: {', '.join(sorted(i for _, i in carriers))} use it too")
+
+
+def test_an_item_page_takes_its_search_terms_from_the_item(tmp_path):
+    page = load_valid_catalog(make_data_dir(tmp_path / "fixture", {})).items["delta-stream"].page
+    problems = _page_term_problems(tmp_path, "search_terms: [noisy labels]", page=page, heading="Delta")
+    assert problems == [f"docs/{page}: search_terms: this is the page of data/services/delta-stream.yaml: put the search terms there (value: ['noisy labels'])"]
+
+
+def test_real_pages_search_terms_are_valid():
+    from macros.search_terms import page_term_problems
+
+    assert page_term_problems(real_catalog(), ROOT / "docs") == []
