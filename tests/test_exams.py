@@ -257,3 +257,26 @@ def test_a_page_leaving_out_an_exam_fails_the_build(tmp_path):
     result = _project_with_page(tmp_path, "---\nexam_tasks:\n  omega-exam: ['1.1']\n---\n# Missing exam\n")
     assert result.returncode != 0
     assert "docs/index.md: exam_tasks.psi-exam: missing exam" in result.stderr
+
+
+def test_home_and_exams_index_name_the_beta_and_dates_from_the_data(page):
+    """The "Which exam?" prose takes the beta code, its start and MLS-C01's retirement from the
+    exam files (exam_fact), so a new date is one edit in data/exams/."""
+    beta, retired = EXAMS["mla-c02"]["status"]["beta"], EXAMS["mls-c01"]["status"]["date"]
+    for url in ("", "exams/"):
+        text = flat(page(url).get_text())
+        assert f"since {beta['started']}" in text and beta["code"] in text, url
+        assert f"retired on {retired}" in text, url
+
+
+def test_exam_fact_names_the_file_and_field_it_cannot_show(tmp_path):
+    from macros.render import MACROS, PageContext
+    from macros.validate import load_valid_catalog
+
+    context = PageContext(load_valid_catalog(make_data_dir(tmp_path, {})), "index.md")
+    assert MACROS["exam_fact"](context, "omega-exam", "code") == yaml.safe_load(
+        (ROOT / "tests" / "fixtures" / "data" / "exams" / "omega-exam.yaml").read_text(encoding="utf-8"))["code"]
+    with pytest.raises(ValueError, match=r"data/exams/omega-exam.yaml has no 'status.nothing' \(missing at 'nothing'\)"):
+        MACROS["exam_fact"](context, "omega-exam", "status.nothing")
+    with pytest.raises(ValueError, match=r"'domains' of data/exams/omega-exam.yaml is not a single value"):
+        MACROS["exam_fact"](context, "omega-exam", "domains")

@@ -27,6 +27,20 @@ def exam_name(ctx: PageContext, exam_id: str) -> Markup:
     return filters.text(exam.data["code"])
 
 
+@macro
+def exam_fact(ctx: PageContext, exam_id: str, path: str) -> Markup:
+    """One value of an exam's file, by dotted path ('status.beta.code'), for prose that names it
+    (the home page's "Which exam?" box): the date or code then changes in the data alone."""
+    value = ctx.item_of_kind(exam_id, EXAMS).data
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            raise ValueError(f"exam_fact: data/exams/{exam_id}.yaml has no {path!r} (missing at {key!r})")
+        value = value[key]
+    if isinstance(value, dict | list):
+        raise ValueError(f"exam_fact: {path!r} of data/exams/{exam_id}.yaml is not a single value")
+    return filters.text(str(value))
+
+
 def missing_facts(exam: Item) -> dict[str, dict]:
     """field -> its missing_facts entry: the format facts and weights an exam file leaves out."""
     return {gap["field"]: gap for gap in exam.data.get("missing_facts", [])}
