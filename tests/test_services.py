@@ -25,6 +25,10 @@ def test_status_badges_appear_exactly_where_status_is_not_active(services, page)
             assert badges == [], item_id
         else:
             assert len(badges) == 1 and str(data["status"]["date"]) in badges[0].get_text(), item_id
+            # the status box below the badge says what happened, not the badge's words again
+            box = article.select_one(".admonition.warning")
+            assert box is not None and data["status"]["note"].split()[0] in box.get_text(), item_id
+            assert str(data["status"]["date"]) not in box.select_one(".admonition-title").get_text(), item_id
     index = page("services/")
     for item_id, data in services.items():
         row = index.find("a", href=lambda h, i=item_id: h and h.rstrip("/").endswith(f"/{i}")).find_parent("tr")
