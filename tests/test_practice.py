@@ -388,7 +388,9 @@ def test_mock_exam_review_screen_lists_status_and_flags_before_submitting(tab, f
     tab.locator('[data-action="start-omega-exam"]').click()
     count = int(tab.locator(".kb-mock").get_attribute("data-count"))
     on_omega = [q for q in catalog.of_kind("questions") if q.data["exam_tasks"].get("omega-exam")]
-    assert count == len(on_omega)  # the fixture bank is smaller than the exam: every question is drawn
+    # The fixture bank is smaller than the exam and omega-exam lists every type: all are drawn.
+    assert len(catalog.get("omega-exam").data["question_types"]) == 5
+    assert count == len(on_omega) == len(practice.mock_pool(catalog, catalog.get("omega-exam")))
     data = payload(tab, "kb-mock-data")
     by_id = {q["id"]: q for q in data["questions"]}
     answer_record(tab.locator(".kb-mock .kb-q"), by_id[tab.locator(".kb-mock .kb-q").get_attribute("data-question")])
@@ -522,3 +524,95 @@ def test_filters_mark_provisional_domains_as_on_the_exam_page(site):
             expected = [{"number": d["number"], "name": d["name"] + (" (provisional)" if d.get("source_status") == "provisional" else "")}
                         for d in data["domains"]]
             assert shown[exam_id] == expected, (page, exam_id)
+
+
+# --- the mock exam's pool: only the question types its exam file lists ----------------------
+
+TYPE_NAMES = {"multiple choice": "multiple-choice", "multiple response": "multiple-response", "ordering": "ordering", "matching": "matching"}
+
+
+def expected_pool(catalog, exam) -> list[str]:
+    """The pool from the data alone: questions counting for a domain of the exam and, when it
+    lists question_types, of a listed type (on a case study only if it lists case studies)."""
+    listed = exam.data.get("question_types")
+    ids = []
+    for item in sorted(catalog.of_kind("questions"), key=lambda i: i.id):
+        if not item.data["exam_tasks"].get(exam.id):
+            continue
+        if listed is not None and (TYPE_NAMES.get(question_type(item.data).replace("-", " ")) not in {TYPE_NAMES.get(n) for n in listed}
+                                   or (item.data.get("case") and "case study" not in listed)):
+            continue
+        ids.append(item.id)
+    return ids
+
+
+def with_question_types(catalog, exam_id: str, types):
+    import dataclasses
+
+    exam = catalog.get(exam_id)
+    data = {k: v for k, v in exam.data.items() if k != "question_types"} | ({"question_types": types} if types is not None else {})
+    changed = dataclasses.replace(exam, data=data)
+    return dataclasses.replace(catalog, items=catalog.items | {exam_id: changed}), changed
+
+
+def test_mock_pool_follows_the_question_types_of_each_exam_file():
+    for blueprint in practice.mock_exams(CATALOG):
+        exam = CATALOG.get(blueprint["id"])
+        assert blueprint["pool"] == expected_pool(CATALOG, exam) == [q.id for q in practice.mock_pool(CATALOG, exam)]
+        held = {d["number"]: d["held"] for d in blueprint["domains"]}
+        assert sum(held.values()) == len(blueprint["pool"])
+    mla = CATALOG.get("mla-c01")  # it lists every type and case studies: nothing is left out
+    on_mla = [q.id for q in practice.scenario_questions(CATALOG) if q.data["exam_tasks"].get("mla-c01")]
+    assert {"multiple choice", "multiple response", "ordering", "matching", "case study"} <= set(mla.data["question_types"])
+    assert mock_blueprints()["mla-c01"]["pool"] == on_mla
+
+
+def test_mock_pool_leaves_out_the_types_an_exam_does_not_list():
+    """MLA-C02 is about to list multiple choice and multiple response only: its mock exam must
+    then draw no ordering, matching or case-study question (negative case), while an exam file
+    without question_types draws every type."""
+    catalog, exam = with_question_types(CATALOG, "mla-c02", ["multiple choice", "multiple response"])
+    pool = practice.mock_pool(catalog, exam)
+    on_exam = [q for q in practice.scenario_questions(catalog) if q.data["exam_tasks"].get("mla-c02")]
+    left_out = [q for q in on_exam if question_type(q.data) in ("ordering", "matching") or q.data.get("case")]
+    assert left_out and pool  # the bank has questions of both kinds for MLA-C02
+    assert [q.id for q in pool] == expected_pool(catalog, exam) == [q.id for q in on_exam if q not in left_out]
+    assert {question_type(q.data) for q in pool} <= {"multiple-choice", "multiple-response"}
+    assert not any(q.data.get("case") for q in pool)
+    catalog, exam = with_question_types(CATALOG, "mla-c02", ["multiple choice", "multiple response", "case study"])
+    assert any(q.data.get("case") for q in practice.mock_pool(catalog, exam))
+    catalog, exam = with_question_types(CATALOG, "mla-c02", None)  # not given: every type
+    assert [q.id for q in practice.mock_pool(catalog, exam)] == [q.id for q in on_exam]
+    assert practice.listed_types(exam) is None
+    assert practice.listed_types(with_question_types(CATALOG, "mla-c02", ["Multiple-Choice", "true/false"])[1]) == ({"multiple-choice"}, False)
+
+
+@pytest.fixture(scope="module")
+def choice_only_site(tmp_path_factory):
+    """The fixture site with omega-exam listing multiple choice only."""
+    text = (ROOT / "tests" / "fixtures" / "data" / "exams" / "omega-exam.yaml").read_text(encoding="utf-8")
+    listed = "question_types: [multiple choice, multiple response, ordering, matching, case study]\n"
+    assert listed in text
+    text = text.replace(listed, "question_types: [multiple choice]\n", 1)
+    site, catalog = build_fixture_site(tmp_path_factory.mktemp("choice-only"), injection_files() | {"exams/omega-exam.yaml": text})
+    with serve(site) as url:
+        yield url, catalog
+
+
+def test_mock_exam_draws_only_from_the_listed_types(tab, choice_only_site):
+    url, catalog = choice_only_site
+    exam = catalog.get("omega-exam")
+    expected = expected_pool(catalog, exam)
+    on_omega = [q.id for q in catalog.of_kind("questions") if q.data["exam_tasks"].get("omega-exam")]
+    assert 0 < len(expected) < len(on_omega)
+    tab.goto(url + "study/mock-exam/")
+    tab.locator('[data-action="start-omega-exam"]').click()
+    count = int(tab.locator(".kb-mock").get_attribute("data-count"))
+    assert count == len(expected)
+    drawn = []
+    for index in range(count):
+        drawn.append(tab.locator(".kb-mock .kb-q").get_attribute("data-question"))
+        if index < count - 1:
+            tab.locator('[data-action="next"]').click()
+    assert sorted(drawn) == sorted(expected)
+    assert all(question_type(catalog.get(q).data) == "multiple-choice" and not catalog.get(q).data.get("case") for q in drawn)

@@ -365,11 +365,14 @@
     return counts;
   }
 
+  // Only the exam's pool (macros/practice.py mock_pool: the question types its file lists).
   function draw(data, exam) {
     var planned = plannedCounts(exam);
     var picked = [];
+    var inPool = {};
+    exam.pool.forEach(function (id) { inPool[id] = true; });
     exam.domains.forEach(function (d, i) {
-      var pool = shuffle(data.questions.filter(function (q) { return domainOf(q, exam.id) === d.number; }));
+      var pool = shuffle(data.questions.filter(function (q) { return inPool[q.id] && domainOf(q, exam.id) === d.number; }));
       picked = picked.concat(pool.slice(0, planned[i]));
     });
     picked = shuffle(picked);
