@@ -526,6 +526,63 @@ def test_filters_mark_provisional_domains_as_on_the_exam_page(site):
             assert shown[exam_id] == expected, (page, exam_id)
 
 
+# --- issue #15 at 375 px: the Back-to-top pill and the search box's Clear tooltip --------
+
+
+def test_the_search_clear_tooltip_does_not_stay_after_a_tap(browser, served_site):
+    def visible_tooltips(tab):
+        return tab.evaluate("""[...document.querySelectorAll('.md-search__options .md-tooltip')].filter(e => {
+            const s = getComputedStyle(e), r = e.getBoundingClientRect();
+            return s.display !== 'none' && s.visibility !== 'hidden' && Number(s.opacity) > 0 && r.width > 0 }).length""")
+
+    phone = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    tab = phone.new_page()
+    tab.goto(served_site + "study/practice/")
+    tab.locator("label.md-header__button[for=__search]").tap()
+    tab.locator("input.md-search__input").fill("xgboost")
+    tab.locator("button.md-search__icon[type=reset]").tap()
+    tab.wait_for_timeout(600)  # past Material's tooltip delay and the button's fade
+    assert tab.locator("input.md-search__input").input_value() == ""
+    assert visible_tooltips(tab) == 0
+    phone.close()
+    # A mouse still gets it while a query is typed and the pointer is on the button.
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = desktop.new_page()
+    tab.goto(served_site + "study/practice/")
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type("xgboost")
+    tab.locator("button.md-search__icon[type=reset]").hover()
+    tab.wait_for_timeout(600)
+    assert visible_tooltips(tab) == 1
+    desktop.close()
+
+
+@pytest.mark.parametrize(("path", "covered"), [("study/practice/", False), ("study/mock-exam/", False), ("algorithms/xgboost/", True)])
+def test_back_to_top_never_covers_the_study_tools(browser, served_site, path, covered):
+    """Scrolling back up shows Material's "Back to top" pill under the header; on the quiz and
+    mock exam pages it is not shown, so it covers no control. Other pages keep it."""
+    context = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.clock.install()
+    tab.goto(served_site + path)
+    start = tab.locator('[data-action="start"], [data-action="start-mla-c01"]')
+    if start.count():
+        start.first.click()
+    tab.mouse.wheel(0, 3000)
+    tab.wait_for_timeout(300)
+    tab.mouse.wheel(0, -300)  # scrolling up is what brings the pill
+    tab.wait_for_timeout(300)
+    assert tab.locator(".md-top").is_visible() is covered
+    if not covered:  # every control in view can be hit where it is drawn
+        hidden = tab.evaluate("""[...document.querySelectorAll('.kb-study button, .kb-study input, .kb-study select')].filter(b => {
+            const r = b.getBoundingClientRect();
+            if (r.bottom <= 0 || r.top >= innerHeight || r.width === 0) return false;
+            const hit = document.elementFromPoint(r.left + r.width / 2, Math.max(r.top, 0) + Math.min(r.height, 4) / 2);
+            return hit && hit.closest('.md-top') }).length""")
+        assert hidden == 0
+    context.close()
+
+
 # --- the mock exam's pool: only the question types its exam file lists ----------------------
 
 TYPE_NAMES = {"multiple choice": "multiple-choice", "multiple response": "multiple-response", "ordering": "ordering", "matching": "matching"}
