@@ -526,6 +526,53 @@ def test_filters_mark_provisional_domains_as_on_the_exam_page(site):
             assert shown[exam_id] == expected, (page, exam_id)
 
 
+# --- issue #15: the mock exam's tables ---------------------------------------------------
+
+TABLE_STYLE = """el => { const s = getComputedStyle(el); return {fontSize: s.fontSize, fontWeight: s.fontWeight,
+  color: s.color, background: s.backgroundColor, borderTop: s.borderTopWidth + ' ' + s.borderTopStyle + ' ' + s.borderTopColor} }"""
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(375, "light"), (375, "dark"), (1280, "light"), (1280, "dark")])
+def test_mock_exam_result_table_is_styled_like_the_site_tables(browser, served_site, width, scheme):
+    """The per-domain result (and the review and history tables) look like the Markdown tables
+    of the page: Material's table font size, borders and colours in both palettes, and at 375 px
+    the result fits the screen with nothing to scroll sideways."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.clock.install()
+    tab.goto(served_site + "study/mock-exam/")
+    static = tab.locator("article table:not([class])").first  # mock_exam_table, a Markdown table
+    reference = {part: static.locator(part).first.evaluate(TABLE_STYLE) for part in ("th", "td")}
+    reference["table"] = static.evaluate(TABLE_STYLE)
+    assert reference["td"]["borderTop"].startswith("1px solid") and reference["table"]["fontSize"] != tab.locator("article p").first.evaluate(TABLE_STYLE)["fontSize"]
+
+    def assert_styled(name, table):
+        assert table.get_attribute("class") is None, name
+        assert table.evaluate("t => t.parentElement.matches('.md-typeset__table') && t.parentElement.parentElement.matches('.md-typeset__scrollwrap')"), name
+        shown = {part: table.locator(part).first.evaluate(TABLE_STYLE) for part in ("th", "td")}
+        shown["table"] = table.evaluate(TABLE_STYLE)
+        assert shown == reference, (name, shown, reference)
+
+    tab.locator('[data-action="start-mla-c01"]').click()
+    tab.locator('[data-action="review"]').click()
+    assert_styled("review", tab.locator(".kb-mock__review table"))
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.locator('[data-action="submit"]').click()
+    tables = {"domains": tab.locator(".kb-mock__domains table"), "history": tab.locator(".kb-mock__history table")}
+    exam = mock_blueprints()["mla-c01"]
+    assert tables["domains"].locator("tbody tr").count() == len(exam["domains"])
+    for name, table in tables.items():
+        assert_styled(name, table)
+    domains = tab.locator(".kb-mock__domains")
+    domains.scroll_into_view_if_needed()
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    assert domains.evaluate("e => e.scrollWidth <= e.clientWidth")  # the table fits: no sideways scrolling
+    box = tables["domains"].bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert float(reference["td"]["fontSize"].removesuffix("px")) >= 12
+    context.close()
+
+
 # --- issue #15 at 375 px: the Back-to-top pill and the search box's Clear tooltip --------
 
 

@@ -56,6 +56,16 @@
 
   var NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five"];
 
+  // A table as Material styles the tables of the pages: no class on the <table> itself (Material
+  // styles table:not([class])), inside the scroll wrapper Material puts around Markdown tables,
+  // so a narrow screen scrolls the table, not the page. The class goes on the wrapper.
+  function table(className, headers, rows) {
+    return el("div", { class: "md-typeset__scrollwrap kb-table " + className }, [el("div", { class: "md-typeset__table" }, [
+      el("table", {}, [
+        el("thead", {}, [el("tr", {}, headers.map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+        el("tbody", {}, rows)])])]);
+  }
+
   // --- one question as a form ---------------------------------------------------------------
   // question(q, data) -> { node, response(), set(response), answered(), correct(), reveal(), lock() }
   // A response is: multiple choice/response: sorted option indices; ordering: step indices in
@@ -411,13 +421,12 @@
     var history = load(MOCK_STORE, []);
     var chooser = el("div", { class: "kb-mock__chooser" });
     var stage = el("div", { class: "kb-mock", hidden: true });
-    var historyBody = el("tbody");
+    var historyTable = table("kb-mock__history", ["Date", "Exam", "Right", "Practice estimate", "Time used"], []);
+    var historyBody = historyTable.querySelector("tbody");
     root.appendChild(chooser);
     root.appendChild(stage);
     root.appendChild(el("h2", { id: "your-mock-exams", text: "Your mock exams" }));
-    root.appendChild(el("table", { class: "kb-mock__history" }, [
-      el("thead", {}, [el("tr", {}, ["Date", "Exam", "Right", "Practice estimate", "Time used"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
-      historyBody]));
+    root.appendChild(historyTable);
     root.appendChild(el("p", {}, [button("Clear history", "clear-history", function () { history = []; save(MOCK_STORE, history); drawHistory(); })]));
     root.appendChild(el("p", { class: "kb-study__privacy", text: "Results are stored only in this browser (localStorage). Nothing is sent anywhere." }));
 
@@ -522,9 +531,7 @@
       });
       run.body.appendChild(heading);
       run.body.appendChild(el("p", { class: "kb-mock__summary", text: (run.questions.length - open) + " of " + run.questions.length + " answered, " + flagged + " flagged for review." }));
-      run.body.appendChild(el("table", { class: "kb-mock__review" }, [
-        el("thead", {}, [el("tr", {}, ["Question", "Status", "Flag"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
-        el("tbody", {}, rows)]));
+      run.body.appendChild(table("kb-mock__review", ["Question", "Status", "Flag"], rows));
       var firstFlagged = run.flagged.indexOf(true);
       run.body.appendChild(el("p", { class: "kb-mock__nav" }, [
         firstFlagged === -1 ? null : button("Go to the first flagged question", "goto-flagged", function () { show(firstFlagged); }),
@@ -587,9 +594,7 @@
           el("td", { text: d.number + ". " + d.name }), el("td", { text: d.weight + "%" }),
           el("td", { text: r.right + " of " + r.total }), el("td", { text: r.total ? Math.round(100 * r.right / r.total) + "%" : "—" })]);
       });
-      run.body.appendChild(el("table", { class: "kb-mock__domains" }, [
-        el("thead", {}, [el("tr", {}, ["Domain", "Weight", "Right", "Share"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
-        el("tbody", {}, rows)]));
+      run.body.appendChild(table("kb-mock__domains", ["Domain", "Weight", "Right", "Share"], rows));
       run.body.appendChild(el("h3", { text: "Every answer, with its explanation" }));
       run.forms.forEach(function (f, i) {
         f.lock();
