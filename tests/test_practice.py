@@ -220,6 +220,8 @@ def test_quiz_scores_are_kept_in_the_browser(tab, fixture_url, fixture_project):
         assert check(tab).get_attribute("data-result") == "correct"
         tab.locator('[data-action="next"]').click()
     assert tab.locator(".kb-quiz__score").text_content() == f"You scored {total} out of {total}."
+    assert tab.locator(".kb-quiz__missed").count() == 0  # nothing missed, nothing to review
+    assert tab.locator(".kb-quiz__all-right").text_content() == "Every question right: nothing to review."
     tab.reload()
     history = tab.evaluate("JSON.parse(localStorage.getItem('kb-scenario-history-v1'))")
     assert history[0]["right"] == history[0]["total"] == total
@@ -399,7 +401,7 @@ def test_mock_exam_review_screen_lists_status_and_flags_before_submitting(tab, f
     rows = tab.locator(".kb-mock__review tbody tr")
     assert rows.count() == count
     assert rows.first.get_attribute("data-status") == "Answered" and rows.first.get_attribute("data-flagged") == "yes"
-    assert rows.nth(1).get_attribute("data-status") in {"Not answered", "Not seen"}
+    assert rows.nth(1).get_attribute("data-status") == "Not answered"  # whatever its type
     assert tab.locator(".kb-mock__summary").text_content() == f"1 of {count} answered, 1 flagged for review."
     tab.locator('[data-action="goto-flagged"]').click()
     assert tab.locator(".kb-mock__progress").text_content() == f"Question 1 of {count}"
@@ -524,6 +526,161 @@ def test_filters_mark_provisional_domains_as_on_the_exam_page(site):
             expected = [{"number": d["number"], "name": d["name"] + (" (provisional)" if d.get("source_status") == "provisional" else "")}
                         for d in data["domains"]]
             assert shown[exam_id] == expected, (page, exam_id)
+
+
+# --- issue #15: the learner walkthrough's findings ------------------------------------------
+
+LABELS_BEFORE = {"Answered", "Partly answered", "Not answered"}  # the mock exam's review screen
+LABELS_MARKED = {"Correct", "Wrong", "Not answered"}  # the quiz's score screen, the mock's result
+
+
+def answer_wrongly(question, item):
+    """A complete answer that is wrong, for any type (an ordering is never shown solved)."""
+    kind = question_type(item.data)
+    if kind in ("multiple-choice", "multiple-response"):
+        options = item.data["options"]
+        needed = sum(1 for o in options if o.get("correct"))
+        chosen = [i for i, o in enumerate(options) if not o.get("correct")][:needed]
+        chosen += [i for i, o in enumerate(options) if o.get("correct")][: needed - len(chosen)]
+        for index in chosen:
+            question.locator(f'input[data-option="{index}"]').check()
+    elif kind == "matching":
+        size = len(item.data["pairs"])
+        for index in range(size):
+            question.locator(f'select[data-prompt="{index}"]').select_option(str((index + 1) % size))
+
+
+def right_answer_text(item) -> list[str]:
+    """What the review must give as the right answer, from the YAML: option texts (their letters
+    depend on the shuffle), the steps in order, or every prompt with its answer."""
+    kind = question_type(item.data)
+    if kind in ("multiple-choice", "multiple-response"):
+        return [flat(o["text"]) for o in item.data["options"] if o.get("correct")]
+    if kind == "ordering":
+        return ["; ".join(f"{i + 1}. {flat(step)}" for i, step in enumerate(item.data["steps"]))]
+    return ["; ".join(f"{flat(p['prompt'])} → {flat(p['answer'])}" for p in item.data["pairs"])]
+
+
+def test_quiz_score_screen_reviews_every_missed_and_skipped_question(tab, fixture_url, fixture_project):  # noqa: F811
+    site, catalog = fixture_project
+    tab.goto(fixture_url + "study/practice/")
+    tab.select_option('[data-filter="length"]', "all")
+    tab.locator('[data-action="start"]').click()
+    total = len(catalog.of_kind("questions"))
+    plan = []  # (question id, what was done) in the order asked: right, wrong, skipped, ...
+    for index in range(total):
+        question = tab.locator(".kb-quiz .kb-q")
+        item = catalog.get(question.get_attribute("data-question"))
+        action = ("Correct", "Wrong", "Not answered")[index % 3]
+        plan.append((item.id, action))
+        if action == "Not answered":
+            tab.locator('[data-action="skip"]').click()
+            continue
+        (answer_correctly if action == "Correct" else answer_wrongly)(question, item)
+        assert check(tab).get_attribute("data-result") == ("correct" if action == "Correct" else "incorrect")
+        tab.locator('[data-action="next"]').click()
+    right = sum(1 for _, action in plan if action == "Correct")
+    assert tab.locator(".kb-quiz__score").text_content() == f"You scored {right} out of {total}."
+    missed = [(number, qid, action) for number, (qid, action) in enumerate(plan, 1) if action != "Correct"]
+    wrong = sum(1 for *_, action in missed if action == "Wrong")
+    assert tab.locator(".kb-quiz__tally").text_content() == f"{right} correct, {wrong} wrong, {len(missed) - wrong} not answered."
+    assert tab.locator("h3#kb-quiz-review").text_content() == "Questions to review"
+    blocks = tab.locator(".kb-quiz__missed")
+    assert blocks.count() == len(missed) >= 2  # the right answers are not listed
+    for position, (number, qid, action) in enumerate(missed):
+        block = blocks.nth(position)
+        item = catalog.get(qid)
+        assert block.get_attribute("data-question") == qid and block.get_attribute("data-status") == action
+        assert block.locator("h4").text_content() == f"Question {number}: {action}"
+        assert flat(block.locator("legend").text_content()) == flat(item.data["question"])
+        yours = flat(block.locator('dd[data-answer="yours"]').text_content())
+        shown_right = flat(block.locator('dd[data-answer="right"]').text_content())
+        for text in right_answer_text(item):
+            assert text in shown_right, (qid, shown_right)
+        if action == "Not answered":
+            assert yours == "None: not answered."
+        else:
+            assert yours and yours != shown_right and yours != "None: not answered."
+        assert flat(item.data["explanation"]) in flat(block.locator(".kb-q__explanation").text_content())
+        links = block.locator(".kb-q__explanation a")
+        assert links.count() == len(item.data["links"]) >= 1
+        for i in range(links.count()):  # each link leads to a page of the built site
+            href = links.nth(i).get_attribute("href").split("#")[0]
+            assert (site / "study" / "practice" / href / "index.html").resolve().is_file(), href
+    assert {blocks.nth(i).get_attribute("data-status") for i in range(blocks.count())} <= LABELS_MARKED
+
+
+def test_check_answer_is_disabled_once_used_until_the_next_question(tab, fixture_url, fixture_project):  # noqa: F811
+    _, catalog = fixture_project
+    tab.goto(fixture_url + "study/practice/")
+    tab.select_option('[data-filter="length"]', "all")
+    tab.locator('[data-action="start"]').click()
+    question = tab.locator(".kb-quiz .kb-q")
+    button = tab.locator('[data-action="check"]')
+    assert button.is_enabled() and button.text_content() == "Check answer"
+    answer_correctly(question, catalog.get(question.get_attribute("data-question")))
+    button.click()
+    assert button.is_disabled() and button.is_visible()
+    assert button.text_content() == "Answer checked"
+    # what a screen reader is told: a button named "Answer checked", unavailable
+    assert tab.get_by_role("button", name="Answer checked", disabled=True).count() == 1
+    assert "[disabled]" in tab.locator(".kb-quiz__form p").last.aria_snapshot()
+    assert tab.locator('[data-action="skip"]').count() == 0  # nothing left to skip
+    feedback = tab.locator(".kb-quiz__feedback").text_content()
+    tab.locator(".kb-quiz__form").evaluate("form => form.requestSubmit()")  # Enter in the form: no second check
+    assert tab.locator(".kb-quiz__feedback").text_content() == feedback
+    tab.locator('[data-action="next"]').click()  # the next question gets a working button again
+    assert tab.locator('[data-action="check"]').is_enabled()
+    assert tab.locator('[data-action="check"]').text_content() == "Check answer"
+
+
+def test_mock_exam_uses_one_set_of_labels_for_every_question_type(tab, fixture_url, fixture_project):  # noqa: F811
+    _, catalog = fixture_project
+    tab.goto(fixture_url + "study/mock-exam/")
+    tab.locator('[data-action="start-omega-exam"]').click()
+    by_id = {q["id"]: q for q in payload(tab, "kb-mock-data")["questions"]}
+    count = int(tab.locator(".kb-mock").get_attribute("data-count"))
+    tab.locator('[data-action="review"]').click()  # nothing seen or answered yet: every type alike
+    rows = tab.locator(".kb-mock__review tbody tr")
+    assert [rows.nth(i).get_attribute("data-status") for i in range(count)] == ["Not answered"] * count
+    # Now: the first question answered right, a multiple-response one half answered, every
+    # question visited; then the labels follow from the type and the answer.
+    rows.first.locator("button").click()
+    drawn, expected_before, expected_after = [], [], []
+    for index in range(count):
+        question = tab.locator(".kb-mock .kb-q")
+        record = by_id[question.get_attribute("data-question")]
+        drawn.append(record)
+        if index == 0:
+            answer_record(question, record)
+            before, after = "Answered", "Correct"
+        elif record["type"] == "multiple-response":
+            question.locator(f'input[data-option="{next(i for i, o in enumerate(record["options"]) if o["correct"])}"]').check()
+            before, after = "Partly answered", "Wrong"
+        elif record["type"] == "ordering":  # seen: its (shuffled, never solved) order is its answer
+            before, after = "Answered", "Wrong"
+        else:
+            before, after = "Not answered", "Not answered"
+        expected_before.append(before)
+        expected_after.append(after)
+        if index < count - 1:
+            tab.locator('[data-action="next"]').click()
+    assert {r["type"] for r in drawn} == set(practice.TYPE_LABELS)  # every type is in the draw
+    assert "Partly answered" in expected_before
+    tab.locator('[data-action="review"]').click()
+    assert [rows.nth(i).get_attribute("data-status") for i in range(count)] == expected_before
+    assert [flat(rows.nth(i).locator("td").nth(1).text_content()) for i in range(count)] == expected_before
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.locator('[data-action="submit"]').click()
+    answers = tab.locator(".kb-mock__answer")
+    assert [answers.nth(i).get_attribute("data-status") for i in range(count)] == expected_after
+    assert [answers.nth(i).locator("h4").text_content() for i in range(count)] == [f"Question {i + 1}: {label}" for i, label in enumerate(expected_after)]
+    assert set(expected_after) <= LABELS_MARKED and set(expected_before) <= LABELS_BEFORE
+    for i, record in enumerate(drawn):  # the right answer is written out under every question
+        assert flat(answers.nth(i).locator('dd[data-answer="right"]').text_content()) != ""
+        if expected_after[i] == "Not answered":
+            assert answers.nth(i).locator('dd[data-answer="yours"]').text_content() == "None: not answered."
+    assert tab.locator(".kb-mock__score").text_content() == f"1 of {count} questions right."
 
 
 # --- issue #15: the mock exam's tables ---------------------------------------------------
