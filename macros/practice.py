@@ -92,11 +92,44 @@ def domain_name(domain: dict) -> str:
     return domain["name"] + (" (provisional)" if domain.get("source_status") == "provisional" else "")
 
 
+# The exam files name question types as the exam guides do ("multiple choice"); "case study"
+# is the format of several questions on one scenario (a question's `case`), of any type.
+CASE_STUDY = "case study"
+
+
+def listed_types(exam: Item) -> tuple[set[str], bool] | None:
+    """The question types the exam file lists, as question type ids, and whether it lists case
+    studies; None when the file gives no question_types (then every type is drawn). A listed
+    type the bank has no questions of (or does not know) adds nothing."""
+    named = exam.data.get("question_types")
+    if named is None:
+        return None
+    words = {" ".join(str(name).lower().replace("-", " ").split()) for name in named}
+    return {kind for kind in TYPE_LABELS if kind.replace("-", " ") in words}, CASE_STUDY in words
+
+
+def mock_pool(catalog: Catalog, exam: Item) -> list[Item]:
+    """The scenario questions a mock exam of `exam` draws from: those counting for one of its
+    domains and, when the exam file lists its question_types, only of those types (questions on
+    a case study only when it lists case studies)."""
+    listed = listed_types(exam)
+    pool = []
+    for item in scenario_questions(catalog):
+        if domain_of(item, exam.id) is None:
+            continue
+        if listed is not None:
+            types, cases = listed
+            if question_type(item.data) not in types or (item.data.get("case") and not cases):
+                continue
+        pool.append(item)
+    return pool
+
+
 def mock_exams(catalog: Catalog, pending: bool = False) -> list[dict]:
     """A blueprint per exam still offered whose file gives its format: question count,
-    minutes, scale, domain weights, and how many scenario questions the bank holds per domain.
-    pending=True: the offered exams whose file lacks part of it, with what is missing."""
-    questions = scenario_questions(catalog)
+    minutes, scale, domain weights, the questions it draws from (`pool`, ids: mock_pool) and how
+    many of them each domain holds. pending=True: the offered exams whose file lacks part of it,
+    with what is missing."""
     exams = []
     for exam in sorted(catalog.of_kind("exams"), key=lambda e: e.data["code"]):
         d = exam.data
@@ -105,12 +138,14 @@ def mock_exams(catalog: Catalog, pending: bool = False) -> list[dict]:
         if pending:
             exams.append({"id": exam.id, "code": d["code"], "name": exam.name, "missing": missing_format(exam)})
             continue
-        held = {domain["number"]: sum(1 for q in questions if domain_of(q, exam.id) == domain["number"]) for domain in d["domains"]}
+        pool = mock_pool(catalog, exam)
+        held = {domain["number"]: sum(1 for q in pool if domain_of(q, exam.id) == domain["number"]) for domain in d["domains"]}
         exams.append({
             "id": exam.id, "code": d["code"], "name": exam.name, "minutes": d["duration_minutes"],
             "count": d["questions"]["total"], "scored": d["questions"]["scored"],
             "scale": [d["scoring"]["scale_min"], d["scoring"]["scale_max"]], "passing": d["scoring"]["passing"],
             "domains": [{"number": dm["number"], "name": domain_name(dm), "weight": dm["weight"], "held": held[dm["number"]]} for dm in d["domains"]],
+            "pool": [q.id for q in pool],
         })
     return exams
 

@@ -220,6 +220,8 @@ def test_quiz_scores_are_kept_in_the_browser(tab, fixture_url, fixture_project):
         assert check(tab).get_attribute("data-result") == "correct"
         tab.locator('[data-action="next"]').click()
     assert tab.locator(".kb-quiz__score").text_content() == f"You scored {total} out of {total}."
+    assert tab.locator(".kb-quiz__missed").count() == 0  # nothing missed, nothing to review
+    assert tab.locator(".kb-quiz__all-right").text_content() == "Every question right: nothing to review."
     tab.reload()
     history = tab.evaluate("JSON.parse(localStorage.getItem('kb-scenario-history-v1'))")
     assert history[0]["right"] == history[0]["total"] == total
@@ -388,7 +390,9 @@ def test_mock_exam_review_screen_lists_status_and_flags_before_submitting(tab, f
     tab.locator('[data-action="start-omega-exam"]').click()
     count = int(tab.locator(".kb-mock").get_attribute("data-count"))
     on_omega = [q for q in catalog.of_kind("questions") if q.data["exam_tasks"].get("omega-exam")]
-    assert count == len(on_omega)  # the fixture bank is smaller than the exam: every question is drawn
+    # The fixture bank is smaller than the exam and omega-exam lists every type: all are drawn.
+    assert len(catalog.get("omega-exam").data["question_types"]) == 5
+    assert count == len(on_omega) == len(practice.mock_pool(catalog, catalog.get("omega-exam")))
     data = payload(tab, "kb-mock-data")
     by_id = {q["id"]: q for q in data["questions"]}
     answer_record(tab.locator(".kb-mock .kb-q"), by_id[tab.locator(".kb-mock .kb-q").get_attribute("data-question")])
@@ -397,7 +401,7 @@ def test_mock_exam_review_screen_lists_status_and_flags_before_submitting(tab, f
     rows = tab.locator(".kb-mock__review tbody tr")
     assert rows.count() == count
     assert rows.first.get_attribute("data-status") == "Answered" and rows.first.get_attribute("data-flagged") == "yes"
-    assert rows.nth(1).get_attribute("data-status") in {"Not answered", "Not seen"}
+    assert rows.nth(1).get_attribute("data-status") == "Not answered"  # whatever its type
     assert tab.locator(".kb-mock__summary").text_content() == f"1 of {count} answered, 1 flagged for review."
     tab.locator('[data-action="goto-flagged"]').click()
     assert tab.locator(".kb-mock__progress").text_content() == f"Question 1 of {count}"
@@ -522,3 +526,353 @@ def test_filters_mark_provisional_domains_as_on_the_exam_page(site):
             expected = [{"number": d["number"], "name": d["name"] + (" (provisional)" if d.get("source_status") == "provisional" else "")}
                         for d in data["domains"]]
             assert shown[exam_id] == expected, (page, exam_id)
+
+
+# --- issue #15: the learner walkthrough's findings ------------------------------------------
+
+LABELS_BEFORE = {"Answered", "Partly answered", "Not answered"}  # the mock exam's review screen
+LABELS_MARKED = {"Correct", "Wrong", "Not answered"}  # the quiz's score screen, the mock's result
+
+
+def answer_wrongly(question, item):
+    """A complete answer that is wrong, for any type (an ordering is never shown solved)."""
+    kind = question_type(item.data)
+    if kind in ("multiple-choice", "multiple-response"):
+        options = item.data["options"]
+        needed = sum(1 for o in options if o.get("correct"))
+        chosen = [i for i, o in enumerate(options) if not o.get("correct")][:needed]
+        chosen += [i for i, o in enumerate(options) if o.get("correct")][: needed - len(chosen)]
+        for index in chosen:
+            question.locator(f'input[data-option="{index}"]').check()
+    elif kind == "matching":
+        size = len(item.data["pairs"])
+        for index in range(size):
+            question.locator(f'select[data-prompt="{index}"]').select_option(str((index + 1) % size))
+
+
+def right_answer_text(item) -> list[str]:
+    """What the review must give as the right answer, from the YAML: option texts (their letters
+    depend on the shuffle), the steps in order, or every prompt with its answer."""
+    kind = question_type(item.data)
+    if kind in ("multiple-choice", "multiple-response"):
+        return [flat(o["text"]) for o in item.data["options"] if o.get("correct")]
+    if kind == "ordering":
+        return ["; ".join(f"{i + 1}. {flat(step)}" for i, step in enumerate(item.data["steps"]))]
+    return ["; ".join(f"{flat(p['prompt'])} → {flat(p['answer'])}" for p in item.data["pairs"])]
+
+
+def test_quiz_score_screen_reviews_every_missed_and_skipped_question(tab, fixture_url, fixture_project):  # noqa: F811
+    site, catalog = fixture_project
+    tab.goto(fixture_url + "study/practice/")
+    tab.select_option('[data-filter="length"]', "all")
+    tab.locator('[data-action="start"]').click()
+    total = len(catalog.of_kind("questions"))
+    plan = []  # (question id, what was done) in the order asked: right, wrong, skipped, ...
+    for index in range(total):
+        question = tab.locator(".kb-quiz .kb-q")
+        item = catalog.get(question.get_attribute("data-question"))
+        action = ("Correct", "Wrong", "Not answered")[index % 3]
+        plan.append((item.id, action))
+        if action == "Not answered":
+            tab.locator('[data-action="skip"]').click()
+            continue
+        (answer_correctly if action == "Correct" else answer_wrongly)(question, item)
+        assert check(tab).get_attribute("data-result") == ("correct" if action == "Correct" else "incorrect")
+        tab.locator('[data-action="next"]').click()
+    right = sum(1 for _, action in plan if action == "Correct")
+    assert tab.locator(".kb-quiz__score").text_content() == f"You scored {right} out of {total}."
+    missed = [(number, qid, action) for number, (qid, action) in enumerate(plan, 1) if action != "Correct"]
+    wrong = sum(1 for *_, action in missed if action == "Wrong")
+    assert tab.locator(".kb-quiz__tally").text_content() == f"{right} correct, {wrong} wrong, {len(missed) - wrong} not answered."
+    assert tab.locator("h3#kb-quiz-review").text_content() == "Questions to review"
+    blocks = tab.locator(".kb-quiz__missed")
+    assert blocks.count() == len(missed) >= 2  # the right answers are not listed
+    for position, (number, qid, action) in enumerate(missed):
+        block = blocks.nth(position)
+        item = catalog.get(qid)
+        assert block.get_attribute("data-question") == qid and block.get_attribute("data-status") == action
+        assert block.locator("h4").text_content() == f"Question {number}: {action}"
+        assert flat(block.locator("legend").text_content()) == flat(item.data["question"])
+        yours = flat(block.locator('dd[data-answer="yours"]').text_content())
+        shown_right = flat(block.locator('dd[data-answer="right"]').text_content())
+        for text in right_answer_text(item):
+            assert text in shown_right, (qid, shown_right)
+        if action == "Not answered":
+            assert yours == "None: not answered."
+        else:
+            assert yours and yours != shown_right and yours != "None: not answered."
+        assert flat(item.data["explanation"]) in flat(block.locator(".kb-q__explanation").text_content())
+        links = block.locator(".kb-q__explanation a")
+        assert links.count() == len(item.data["links"]) >= 1
+        for i in range(links.count()):  # each link leads to a page of the built site
+            href = links.nth(i).get_attribute("href").split("#")[0]
+            assert (site / "study" / "practice" / href / "index.html").resolve().is_file(), href
+    assert {blocks.nth(i).get_attribute("data-status") for i in range(blocks.count())} <= LABELS_MARKED
+
+
+def test_check_answer_is_disabled_once_used_until_the_next_question(tab, fixture_url, fixture_project):  # noqa: F811
+    _, catalog = fixture_project
+    tab.goto(fixture_url + "study/practice/")
+    tab.select_option('[data-filter="length"]', "all")
+    tab.locator('[data-action="start"]').click()
+    question = tab.locator(".kb-quiz .kb-q")
+    button = tab.locator('[data-action="check"]')
+    assert button.is_enabled() and button.text_content() == "Check answer"
+    answer_correctly(question, catalog.get(question.get_attribute("data-question")))
+    button.click()
+    assert button.is_disabled() and button.is_visible()
+    assert button.text_content() == "Answer checked"
+    # what a screen reader is told: a button named "Answer checked", unavailable
+    assert tab.get_by_role("button", name="Answer checked", disabled=True).count() == 1
+    assert "[disabled]" in tab.locator(".kb-quiz__form p").last.aria_snapshot()
+    assert tab.locator('[data-action="skip"]').count() == 0  # nothing left to skip
+    feedback = tab.locator(".kb-quiz__feedback").text_content()
+    tab.locator(".kb-quiz__form").evaluate("form => form.requestSubmit()")  # Enter in the form: no second check
+    assert tab.locator(".kb-quiz__feedback").text_content() == feedback
+    tab.locator('[data-action="next"]').click()  # the next question gets a working button again
+    assert tab.locator('[data-action="check"]').is_enabled()
+    assert tab.locator('[data-action="check"]').text_content() == "Check answer"
+
+
+def test_mock_exam_uses_one_set_of_labels_for_every_question_type(tab, fixture_url):
+    tab.goto(fixture_url + "study/mock-exam/")
+    tab.locator('[data-action="start-omega-exam"]').click()
+    by_id = {q["id"]: q for q in payload(tab, "kb-mock-data")["questions"]}
+    count = int(tab.locator(".kb-mock").get_attribute("data-count"))
+    tab.locator('[data-action="review"]').click()  # nothing seen or answered yet: every type alike
+    rows = tab.locator(".kb-mock__review tbody tr")
+    assert [rows.nth(i).get_attribute("data-status") for i in range(count)] == ["Not answered"] * count
+    # Now: the first question answered right, a multiple-response one half answered, every
+    # question visited; then the labels follow from the type and the answer.
+    rows.first.locator("button").click()
+    drawn, expected_before, expected_after = [], [], []
+    for index in range(count):
+        question = tab.locator(".kb-mock .kb-q")
+        record = by_id[question.get_attribute("data-question")]
+        drawn.append(record)
+        if index == 0:
+            answer_record(question, record)
+            before, after = "Answered", "Correct"
+        elif record["type"] == "multiple-response":
+            question.locator(f'input[data-option="{next(i for i, o in enumerate(record["options"]) if o["correct"])}"]').check()
+            before, after = "Partly answered", "Wrong"
+        elif record["type"] == "ordering":  # seen: its (shuffled, never solved) order is its answer
+            before, after = "Answered", "Wrong"
+        else:
+            before, after = "Not answered", "Not answered"
+        expected_before.append(before)
+        expected_after.append(after)
+        if index < count - 1:
+            tab.locator('[data-action="next"]').click()
+    assert {r["type"] for r in drawn} == set(practice.TYPE_LABELS)  # every type is in the draw
+    assert "Partly answered" in expected_before
+    tab.locator('[data-action="review"]').click()
+    assert [rows.nth(i).get_attribute("data-status") for i in range(count)] == expected_before
+    assert [flat(rows.nth(i).locator("td").nth(1).text_content()) for i in range(count)] == expected_before
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.locator('[data-action="submit"]').click()
+    answers = tab.locator(".kb-mock__answer")
+    assert [answers.nth(i).get_attribute("data-status") for i in range(count)] == expected_after
+    assert [answers.nth(i).locator("h4").text_content() for i in range(count)] == [f"Question {i + 1}: {label}" for i, label in enumerate(expected_after)]
+    assert set(expected_after) <= LABELS_MARKED and set(expected_before) <= LABELS_BEFORE
+    for i in range(len(drawn)):  # the right answer is written out under every question
+        assert flat(answers.nth(i).locator('dd[data-answer="right"]').text_content()) != ""
+        if expected_after[i] == "Not answered":
+            assert answers.nth(i).locator('dd[data-answer="yours"]').text_content() == "None: not answered."
+    assert tab.locator(".kb-mock__score").text_content() == f"1 of {count} questions right."
+
+
+# --- issue #15: the mock exam's tables ---------------------------------------------------
+
+TABLE_STYLE = """el => { const s = getComputedStyle(el); return {fontSize: s.fontSize, fontWeight: s.fontWeight,
+  color: s.color, background: s.backgroundColor, borderTop: s.borderTopWidth + ' ' + s.borderTopStyle + ' ' + s.borderTopColor} }"""
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(375, "light"), (375, "dark"), (1280, "light"), (1280, "dark")])
+def test_mock_exam_result_table_is_styled_like_the_site_tables(browser, served_site, width, scheme):
+    """The per-domain result (and the review and history tables) look like the Markdown tables
+    of the page: Material's table font size, borders and colours in both palettes, and at 375 px
+    the result fits the screen with nothing to scroll sideways."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.clock.install()
+    tab.goto(served_site + "study/mock-exam/")
+    static = tab.locator("article table:not([class])").first  # mock_exam_table, a Markdown table
+    reference = {part: static.locator(part).first.evaluate(TABLE_STYLE) for part in ("th", "td")}
+    reference["table"] = static.evaluate(TABLE_STYLE)
+    assert reference["td"]["borderTop"].startswith("1px solid") and reference["table"]["fontSize"] != tab.locator("article p").first.evaluate(TABLE_STYLE)["fontSize"]
+
+    def assert_styled(name, table):
+        assert table.get_attribute("class") is None, name
+        assert table.evaluate("t => t.parentElement.matches('.md-typeset__table') && t.parentElement.parentElement.matches('.md-typeset__scrollwrap')"), name
+        shown = {part: table.locator(part).first.evaluate(TABLE_STYLE) for part in ("th", "td")}
+        shown["table"] = table.evaluate(TABLE_STYLE)
+        assert shown == reference, (name, shown, reference)
+
+    tab.locator('[data-action="start-mla-c01"]').click()
+    tab.locator('[data-action="review"]').click()
+    assert_styled("review", tab.locator(".kb-mock__review table"))
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.locator('[data-action="submit"]').click()
+    tables = {"domains": tab.locator(".kb-mock__domains table"), "history": tab.locator(".kb-mock__history table")}
+    exam = mock_blueprints()["mla-c01"]
+    assert tables["domains"].locator("tbody tr").count() == len(exam["domains"])
+    for name, table in tables.items():
+        assert_styled(name, table)
+    domains = tab.locator(".kb-mock__domains")
+    domains.scroll_into_view_if_needed()
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    assert domains.evaluate("e => e.scrollWidth <= e.clientWidth")  # the table fits: no sideways scrolling
+    box = tables["domains"].bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert float(reference["td"]["fontSize"].removesuffix("px")) >= 12
+    context.close()
+
+
+# --- issue #15 at 375 px: the Back-to-top pill and the search box's Clear tooltip --------
+
+
+def test_the_search_clear_tooltip_does_not_stay_after_a_tap(browser, served_site):
+    def visible_tooltips(tab):
+        return tab.evaluate("""[...document.querySelectorAll('.md-search__options .md-tooltip')].filter(e => {
+            const s = getComputedStyle(e), r = e.getBoundingClientRect();
+            return s.display !== 'none' && s.visibility !== 'hidden' && Number(s.opacity) > 0 && r.width > 0 }).length""")
+
+    phone = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    tab = phone.new_page()
+    tab.goto(served_site + "study/practice/")
+    tab.locator("label.md-header__button[for=__search]").tap()
+    tab.locator("input.md-search__input").fill("xgboost")
+    tab.locator("button.md-search__icon[type=reset]").tap()
+    tab.wait_for_timeout(600)  # past Material's tooltip delay and the button's fade
+    assert tab.locator("input.md-search__input").input_value() == ""
+    assert visible_tooltips(tab) == 0
+    phone.close()
+    # A mouse still gets it while a query is typed and the pointer is on the button.
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = desktop.new_page()
+    tab.goto(served_site + "study/practice/")
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type("xgboost")
+    tab.locator("button.md-search__icon[type=reset]").hover()
+    tab.wait_for_timeout(600)
+    assert visible_tooltips(tab) == 1
+    desktop.close()
+
+
+@pytest.mark.parametrize(("path", "covered"), [("study/practice/", False), ("study/mock-exam/", False), ("algorithms/xgboost/", True)])
+def test_back_to_top_never_covers_the_study_tools(browser, served_site, path, covered):
+    """Scrolling back up shows Material's "Back to top" pill under the header; on the quiz and
+    mock exam pages it is not shown, so it covers no control. Other pages keep it."""
+    context = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.clock.install()
+    tab.goto(served_site + path)
+    start = tab.locator('[data-action="start"], [data-action="start-mla-c01"]')
+    if start.count():
+        start.first.click()
+    tab.mouse.wheel(0, 3000)
+    tab.wait_for_timeout(300)
+    tab.mouse.wheel(0, -300)  # scrolling up is what brings the pill
+    tab.wait_for_timeout(300)
+    assert tab.locator(".md-top").is_visible() is covered
+    if not covered:  # every control in view can be hit where it is drawn
+        hidden = tab.evaluate("""[...document.querySelectorAll('.kb-study button, .kb-study input, .kb-study select')].filter(b => {
+            const r = b.getBoundingClientRect();
+            if (r.bottom <= 0 || r.top >= innerHeight || r.width === 0) return false;
+            const hit = document.elementFromPoint(r.left + r.width / 2, Math.max(r.top, 0) + Math.min(r.height, 4) / 2);
+            return hit && hit.closest('.md-top') }).length""")
+        assert hidden == 0
+    context.close()
+
+
+# --- the mock exam's pool: only the question types its exam file lists ----------------------
+
+TYPE_NAMES = {"multiple choice": "multiple-choice", "multiple response": "multiple-response", "ordering": "ordering", "matching": "matching"}
+
+
+def expected_pool(catalog, exam) -> list[str]:
+    """The pool from the data alone: questions counting for a domain of the exam and, when it
+    lists question_types, of a listed type (on a case study only if it lists case studies)."""
+    listed = exam.data.get("question_types")
+    ids = []
+    for item in sorted(catalog.of_kind("questions"), key=lambda i: i.id):
+        if not item.data["exam_tasks"].get(exam.id):
+            continue
+        if listed is not None and (TYPE_NAMES.get(question_type(item.data).replace("-", " ")) not in {TYPE_NAMES.get(n) for n in listed}
+                                   or (item.data.get("case") and "case study" not in listed)):
+            continue
+        ids.append(item.id)
+    return ids
+
+
+def with_question_types(catalog, exam_id: str, types):
+    import dataclasses
+
+    exam = catalog.get(exam_id)
+    data = {k: v for k, v in exam.data.items() if k != "question_types"} | ({"question_types": types} if types is not None else {})
+    changed = dataclasses.replace(exam, data=data)
+    return dataclasses.replace(catalog, items=catalog.items | {exam_id: changed}), changed
+
+
+def test_mock_pool_follows_the_question_types_of_each_exam_file():
+    for blueprint in practice.mock_exams(CATALOG):
+        exam = CATALOG.get(blueprint["id"])
+        assert blueprint["pool"] == expected_pool(CATALOG, exam) == [q.id for q in practice.mock_pool(CATALOG, exam)]
+        held = {d["number"]: d["held"] for d in blueprint["domains"]}
+        assert sum(held.values()) == len(blueprint["pool"])
+    mla = CATALOG.get("mla-c01")  # it lists every type and case studies: nothing is left out
+    on_mla = [q.id for q in practice.scenario_questions(CATALOG) if q.data["exam_tasks"].get("mla-c01")]
+    assert {"multiple choice", "multiple response", "ordering", "matching", "case study"} <= set(mla.data["question_types"])
+    assert mock_blueprints()["mla-c01"]["pool"] == on_mla
+
+
+def test_mock_pool_leaves_out_the_types_an_exam_does_not_list():
+    """MLA-C02 is about to list multiple choice and multiple response only: its mock exam must
+    then draw no ordering, matching or case-study question (negative case), while an exam file
+    without question_types draws every type."""
+    catalog, exam = with_question_types(CATALOG, "mla-c02", ["multiple choice", "multiple response"])
+    pool = practice.mock_pool(catalog, exam)
+    on_exam = [q for q in practice.scenario_questions(catalog) if q.data["exam_tasks"].get("mla-c02")]
+    left_out = [q for q in on_exam if question_type(q.data) in ("ordering", "matching") or q.data.get("case")]
+    assert left_out and pool  # the bank has questions of both kinds for MLA-C02
+    assert [q.id for q in pool] == expected_pool(catalog, exam) == [q.id for q in on_exam if q not in left_out]
+    assert {question_type(q.data) for q in pool} <= {"multiple-choice", "multiple-response"}
+    assert not any(q.data.get("case") for q in pool)
+    catalog, exam = with_question_types(CATALOG, "mla-c02", ["multiple choice", "multiple response", "case study"])
+    assert any(q.data.get("case") for q in practice.mock_pool(catalog, exam))
+    catalog, exam = with_question_types(CATALOG, "mla-c02", None)  # not given: every type
+    assert [q.id for q in practice.mock_pool(catalog, exam)] == [q.id for q in on_exam]
+    assert practice.listed_types(exam) is None
+    assert practice.listed_types(with_question_types(CATALOG, "mla-c02", ["Multiple-Choice", "true/false"])[1]) == ({"multiple-choice"}, False)
+
+
+@pytest.fixture(scope="module")
+def choice_only_site(tmp_path_factory):
+    """The fixture site with omega-exam listing multiple choice only."""
+    text = (ROOT / "tests" / "fixtures" / "data" / "exams" / "omega-exam.yaml").read_text(encoding="utf-8")
+    listed = "question_types: [multiple choice, multiple response, ordering, matching, case study]\n"
+    assert listed in text
+    text = text.replace(listed, "question_types: [multiple choice]\n", 1)
+    site, catalog = build_fixture_site(tmp_path_factory.mktemp("choice-only"), injection_files() | {"exams/omega-exam.yaml": text})
+    with serve(site) as url:
+        yield url, catalog
+
+
+def test_mock_exam_draws_only_from_the_listed_types(tab, choice_only_site):
+    url, catalog = choice_only_site
+    exam = catalog.get("omega-exam")
+    expected = expected_pool(catalog, exam)
+    on_omega = [q.id for q in catalog.of_kind("questions") if q.data["exam_tasks"].get("omega-exam")]
+    assert 0 < len(expected) < len(on_omega)
+    tab.goto(url + "study/mock-exam/")
+    tab.locator('[data-action="start-omega-exam"]').click()
+    count = int(tab.locator(".kb-mock").get_attribute("data-count"))
+    assert count == len(expected)
+    drawn = []
+    for index in range(count):
+        drawn.append(tab.locator(".kb-mock .kb-q").get_attribute("data-question"))
+        if index < count - 1:
+            tab.locator('[data-action="next"]').click()
+    assert sorted(drawn) == sorted(expected)
+    assert all(question_type(catalog.get(q).data) == "multiple-choice" and not catalog.get(q).data.get("case") for q in drawn)

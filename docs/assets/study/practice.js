@@ -56,6 +56,22 @@
 
   var NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five"];
 
+  // One set of labels for every question type. Before the answers are marked (the mock exam's
+  // review screen): ANSWERED, PARTLY (some but not all of a multiple-response or matching
+  // answer) or NOT_ANSWERED. Once marked (the quiz's score screen, the mock exam's result):
+  // CORRECT, WRONG or NOT_ANSWERED. A partly answered question is marked wrong.
+  var ANSWERED = "Answered", PARTLY = "Partly answered", NOT_ANSWERED = "Not answered", CORRECT = "Correct", WRONG = "Wrong";
+
+  // A table as Material styles the tables of the pages: no class on the <table> itself (Material
+  // styles table:not([class])), inside the scroll wrapper Material puts around Markdown tables,
+  // so a narrow screen scrolls the table, not the page. The class goes on the wrapper.
+  function table(className, headers, rows) {
+    return el("div", { class: "md-typeset__scrollwrap kb-table " + className }, [el("div", { class: "md-typeset__table" }, [
+      el("table", {}, [
+        el("thead", {}, [el("tr", {}, headers.map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+        el("tbody", {}, rows)])])]);
+  }
+
   // --- one question as a form ---------------------------------------------------------------
   // question(q, data) -> { node, response(), set(response), answered(), correct(), reveal(), lock() }
   // A response is: multiple choice/response: sorted option indices; ordering: step indices in
@@ -106,6 +122,13 @@
       api.response = function () { return range(q.options.length).filter(function (i) { return inputs[i].checked; }); };
       api.set = function (r) { inputs.forEach(function (input, i) { input.checked = r.indexOf(i) !== -1; }); };
       api.answered = function () { return multi ? api.response().length === q.select : api.response().length === 1; };
+      api.given = function () { return api.response().length > 0; };
+      var optionText = function (index) { return LETTERS[order.indexOf(index)] + ". " + q.options[index].text; };
+      api.describe = function () { return api.response().sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); }).map(optionText).join("; "); };
+      api.key = function () {
+        return range(q.options.length).filter(function (i) { return q.options[i].correct; })
+          .sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); }).map(optionText).join("; ");
+      };
       api.correct = function () {
         var right = range(q.options.length).filter(function (i) { return q.options[i].correct; });
         return sameSet(api.response(), right);
@@ -155,7 +178,11 @@
       draw();
       api.response = function () { return shown.slice(); };
       api.set = function (r) { if (r && r.length === shown.length) { shown = r.slice(); draw(); } };
-      api.answered = function () { return true; }; // an order is always given; the exam review flags untouched ones
+      api.answered = function () { return true; }; // an order is always there: the mock exam counts a question seen as answered
+      api.given = function () { return true; };
+      var numbered = function (steps) { return steps.map(function (step, i) { return (i + 1) + ". " + q.steps[step]; }).join("; "); };
+      api.describe = function () { return numbered(shown); };
+      api.key = function () { return numbered(range(q.steps.length)); };
       api.correct = function () { return shown.every(function (v, i) { return v === i; }); };
       api.lock = function () {
         api.locked = true;
@@ -186,6 +213,12 @@
       api.response = function () { return selects.map(function (s) { return s.value === "" ? -1 : Number(s.value); }); };
       api.set = function (r) { selects.forEach(function (s, i) { s.value = r[i] === -1 || r[i] === undefined ? "" : String(r[i]); }); };
       api.answered = function () { return api.response().every(function (v) { return v !== -1; }); };
+      api.given = function () { return api.response().some(function (v) { return v !== -1; }); };
+      var paired = function (chosen) {
+        return q.pairs.map(function (pair, i) { return pair.prompt + " → " + (chosen[i] === -1 ? "(none)" : q.pairs[chosen[i]].answer); }).join("; ");
+      };
+      api.describe = function () { return paired(api.response()); };
+      api.key = function () { return paired(range(q.pairs.length)); };
       api.correct = function () { return api.response().every(function (v, i) { return v === i; }); };
       api.lock = function () { selects.forEach(function (s) { s.disabled = true; }); };
       api.reveal = function () {
@@ -209,6 +242,13 @@
       links.appendChild(el("a", { href: link.url, text: link.name }));
     });
     return el("div", { class: "kb-q__explanation" }, [el("p", { text: q.explanation }), links]);
+  }
+
+  // The learner's answer and the right one, in words, for the quiz's and the mock exam's review.
+  function answers(item, outcome) {
+    return el("dl", { class: "kb-q__answers" }, [
+      el("dt", { text: "Your answer" }), el("dd", { "data-answer": "yours", text: outcome === NOT_ANSWERED ? "None: not answered." : item.describe() }),
+      el("dt", { text: "Right answer" }), el("dd", { "data-answer": "right", text: item.key() })]);
   }
 
   function typeLabel(data, type) {
@@ -284,7 +324,7 @@
 
     function begin() {
       var n = length.control.value === "all" ? Infinity : Number(length.control.value);
-      quiz = { questions: shuffle(selection()).slice(0, n), index: 0, right: 0, label: describe() };
+      quiz = { questions: shuffle(selection()).slice(0, n), index: 0, right: 0, label: describe(), results: [] };
       stage.hidden = false;
       ask();
     }
@@ -298,8 +338,17 @@
       var item = question(q, data);
       var feedback = el("div", { class: "kb-quiz__feedback", "aria-live": "polite" });
       var check = el("button", { type: "submit", class: "md-button md-button--primary", "data-action": "check", text: "Check answer" });
+      var last = quiz.index === quiz.questions.length - 1;
+      var onward = function () { if (last) finish(); else { quiz.index += 1; ask(); } };
+      // Skipping leaves the question unanswered: the score screen lists it with its answer.
+      var skip = button("Skip question", "skip", function () {
+        if (item.locked) return;
+        item.locked = true;
+        quiz.results.push({ item: item, outcome: NOT_ANSWERED });
+        onward();
+      });
       form.appendChild(item.node);
-      form.appendChild(el("p", {}, [check]));
+      form.appendChild(el("p", { class: "kb-quiz__actions" }, [check, " ", skip]));
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         if (item.locked) return;
@@ -311,15 +360,19 @@
         item.locked = true;
         var right = item.correct();
         if (right) quiz.right += 1;
+        quiz.results.push({ item: item, outcome: right ? CORRECT : WRONG });
         item.lock();
         item.reveal();
-        check.hidden = true;
+        // Checked once: the button stays where it was, disabled (a screen reader reads it as
+        // unavailable) and says so, until the next question brings a new one.
+        check.disabled = true;
+        check.textContent = "Answer checked";
+        skip.remove();
         feedback.innerHTML = "";
         feedback.setAttribute("data-result", right ? "correct" : "incorrect");
         feedback.appendChild(el("p", { class: "kb-quiz__verdict", text: right ? "Correct." : "Not quite: the right answer is marked above." }));
         feedback.appendChild(explanation(q));
-        var last = quiz.index === quiz.questions.length - 1;
-        var next = button(last ? "See your score" : "Next question", "next", last ? finish : function () { quiz.index += 1; ask(); }, true);
+        var next = button(last ? "See your score" : "Next question", "next", onward, true);
         feedback.appendChild(next);
         next.focus();
       });
@@ -336,6 +389,24 @@
       stage.innerHTML = "";
       var score = el("p", { class: "kb-quiz__score", tabindex: "-1", text: "You scored " + quiz.right + " out of " + quiz.questions.length + "." });
       stage.appendChild(score);
+      var missed = quiz.results.filter(function (r) { return r.outcome !== CORRECT; });
+      var wrong = missed.filter(function (r) { return r.outcome === WRONG; }).length;
+      stage.appendChild(el("p", { class: "kb-quiz__tally", text: quiz.right + " " + CORRECT.toLowerCase() + ", " + wrong + " " + WRONG.toLowerCase() + ", " + (missed.length - wrong) + " " + NOT_ANSWERED.toLowerCase() + "." }));
+      if (missed.length) {
+        // Every question missed or skipped, as the mock exam reviews its answers: the question
+        // with each option marked, the learner's answer, the right one, the explanation and
+        // the pages that teach it.
+        stage.appendChild(el("h3", { id: "kb-quiz-review", text: "Questions to review" }));
+        quiz.results.forEach(function (r, i) {
+          if (r.outcome === CORRECT) return;
+          if (r.outcome === NOT_ANSWERED) { r.item.lock(); r.item.reveal(); }
+          stage.appendChild(el("div", { class: "kb-quiz__missed", "data-question": r.item.question.id, "data-status": r.outcome }, [
+            el("h4", { text: "Question " + (i + 1) + ": " + r.outcome }),
+            r.item.node, answers(r.item, r.outcome), explanation(r.item.question)]));
+        });
+      } else {
+        stage.appendChild(el("p", { class: "kb-quiz__all-right", text: "Every question right: nothing to review." }));
+      }
       stage.appendChild(el("p", {}, [button("Another quiz", "start", begin, true)]));
       drawHistory();
       score.focus();
@@ -365,11 +436,14 @@
     return counts;
   }
 
+  // Only the exam's pool (macros/practice.py mock_pool: the question types its file lists).
   function draw(data, exam) {
     var planned = plannedCounts(exam);
     var picked = [];
+    var inPool = {};
+    exam.pool.forEach(function (id) { inPool[id] = true; });
     exam.domains.forEach(function (d, i) {
-      var pool = shuffle(data.questions.filter(function (q) { return domainOf(q, exam.id) === d.number; }));
+      var pool = shuffle(data.questions.filter(function (q) { return inPool[q.id] && domainOf(q, exam.id) === d.number; }));
       picked = picked.concat(pool.slice(0, planned[i]));
     });
     picked = shuffle(picked);
@@ -408,13 +482,12 @@
     var history = load(MOCK_STORE, []);
     var chooser = el("div", { class: "kb-mock__chooser" });
     var stage = el("div", { class: "kb-mock", hidden: true });
-    var historyBody = el("tbody");
+    var historyTable = table("kb-mock__history", ["Date", "Exam", "Right", "Practice estimate", "Time used"], []);
+    var historyBody = historyTable.querySelector("tbody");
     root.appendChild(chooser);
     root.appendChild(stage);
     root.appendChild(el("h2", { id: "your-mock-exams", text: "Your mock exams" }));
-    root.appendChild(el("table", { class: "kb-mock__history" }, [
-      el("thead", {}, [el("tr", {}, ["Date", "Exam", "Right", "Practice estimate", "Time used"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
-      historyBody]));
+    root.appendChild(historyTable);
     root.appendChild(el("p", {}, [button("Clear history", "clear-history", function () { history = []; save(MOCK_STORE, history); drawHistory(); })]));
     root.appendChild(el("p", { class: "kb-study__privacy", text: "Results are stored only in this browser (localStorage). Nothing is sent anywhere." }));
 
@@ -500,16 +573,24 @@
       progress.focus();
     }
 
+    // The same labels for every type; an ordering question (always in some order) counts as
+    // answered once the learner has been to it.
     function status(i) {
       var item = run.forms[i];
-      if (item.question.type === "ordering") return run.visited[i] ? "Answered" : "Not seen";
-      return item.answered() ? "Answered" : (item.response().some(function (v) { return v !== -1; }) ? "Incomplete" : "Not answered");
+      if (item.question.type === "ordering" && !run.visited[i]) return NOT_ANSWERED;
+      return item.answered() ? ANSWERED : (item.given() ? PARTLY : NOT_ANSWERED);
+    }
+
+    function outcome(i) {
+      var answered = status(i);
+      if (answered === NOT_ANSWERED) return NOT_ANSWERED;
+      return answered === ANSWERED && run.forms[i].correct() ? CORRECT : WRONG;
     }
 
     function review() {
       run.body.innerHTML = "";
       var heading = el("h3", { class: "kb-mock__progress", tabindex: "-1", text: "Review before you submit" });
-      var open = run.forms.filter(function (f, i) { return status(i) !== "Answered"; }).length;
+      var open = run.forms.filter(function (f, i) { return status(i) !== ANSWERED; }).length;
       var flagged = run.flagged.filter(Boolean).length;
       var rows = run.forms.map(function (f, i) {
         return el("tr", { "data-index": String(i), "data-status": status(i), "data-flagged": run.flagged[i] ? "yes" : "no" }, [
@@ -519,9 +600,7 @@
       });
       run.body.appendChild(heading);
       run.body.appendChild(el("p", { class: "kb-mock__summary", text: (run.questions.length - open) + " of " + run.questions.length + " answered, " + flagged + " flagged for review." }));
-      run.body.appendChild(el("table", { class: "kb-mock__review" }, [
-        el("thead", {}, [el("tr", {}, ["Question", "Status", "Flag"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
-        el("tbody", {}, rows)]));
+      run.body.appendChild(table("kb-mock__review", ["Question", "Status", "Flag"], rows));
       var firstFlagged = run.flagged.indexOf(true);
       run.body.appendChild(el("p", { class: "kb-mock__nav" }, [
         firstFlagged === -1 ? null : button("Go to the first flagged question", "goto-flagged", function () { show(firstFlagged); }),
@@ -540,13 +619,12 @@
       var exam = run.exam;
       var byDomain = {};
       var right = 0;
-      run.forms.forEach(function (f) {
+      run.forms.forEach(function (f, i) {
         var d = domainOf(f.question, exam.id);
         byDomain[d] = byDomain[d] || { right: 0, total: 0 };
         byDomain[d].total += 1;
-        var ok = status(run.forms.indexOf(f)) !== "Not seen" && f.answered() && f.correct();
-        f.wasRight = ok;
-        if (ok) { byDomain[d].right += 1; right += 1; }
+        f.outcome = outcome(i);
+        if (f.outcome === CORRECT) { byDomain[d].right += 1; right += 1; }
       });
       var score = estimate(exam, byDomain);
       var used = Math.min(Date.now(), run.deadline) - run.startedAt;
@@ -584,16 +662,14 @@
           el("td", { text: d.number + ". " + d.name }), el("td", { text: d.weight + "%" }),
           el("td", { text: r.right + " of " + r.total }), el("td", { text: r.total ? Math.round(100 * r.right / r.total) + "%" : "—" })]);
       });
-      run.body.appendChild(el("table", { class: "kb-mock__domains" }, [
-        el("thead", {}, [el("tr", {}, ["Domain", "Weight", "Right", "Share"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
-        el("tbody", {}, rows)]));
+      run.body.appendChild(table("kb-mock__domains", ["Domain", "Weight", "Right", "Share"], rows));
       run.body.appendChild(el("h3", { text: "Every answer, with its explanation" }));
       run.forms.forEach(function (f, i) {
         f.lock();
         f.reveal();
-        var block = el("div", { class: "kb-mock__answer", "data-result": f.wasRight ? "correct" : "incorrect" }, [
-          el("h4", { text: "Question " + (i + 1) + ": " + (f.wasRight ? "right" : "wrong") + (run.flagged[i] ? " (flagged)" : "") }),
-          f.node, explanation(f.question)]);
+        var block = el("div", { class: "kb-mock__answer", "data-result": f.outcome === CORRECT ? "correct" : "incorrect", "data-status": f.outcome }, [
+          el("h4", { text: "Question " + (i + 1) + ": " + f.outcome + (run.flagged[i] ? " (flagged)" : "") }),
+          f.node, answers(f, f.outcome), explanation(f.question)]);
         run.body.appendChild(block);
       });
       run.body.appendChild(el("p", {}, [button("Back to the mock exams", "again", function () { stage.hidden = true; chooser.hidden = false; run = null; })]));
