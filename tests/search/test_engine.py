@@ -260,6 +260,17 @@ def top(engine, queries) -> tuple[float, float]:
     return sum(r == 1 for r in ranks) / len(ranks), sum(r is not None and r <= 3 for r in ranks) / len(ranks)
 
 
+def test_typographic_quotes_split_words_in_the_index(site):
+    """Titles quote claims (Myth: “Every SageMaker…”): quotes separate words, so the index holds
+    `every`, not a second `“every` that no query reaches."""
+    index = json.loads((site / "search" / "kb_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    texts = [doc["title"] + " " + doc["text"] for doc in index["docs"]]
+    assert [text for text in texts if re.search("[“”‘’]", text)], "nothing quoted: the check below would pass for nothing"
+    tokens = {token for text in texts for token in separator.split(text.lower()) if token}
+    assert not [token for token in tokens if re.search("[“”‘’]", token)]
+
+
 def test_shipped_engine_beats_lunr_with_a_query_transformation(site):
     """Both candidates, and Material's stock search, on the same suite in the same run."""
     index = json.loads((site / "search" / "kb_index.json").read_text(encoding="utf-8"))
