@@ -121,6 +121,26 @@ def test_exam_page_lists_every_skill_with_its_sections_and_coverage(exam_id, pag
             assert linked == expected, skill["number"]
 
 
+SECONDARY = "Bullets transcribed from a secondary copy of the guide:"
+
+
+@pytest.mark.parametrize("exam_id", ["mla-c01", "mla-c02"])
+def test_exam_page_says_which_tasks_have_bullets_from_a_secondary_copy(exam_id, page):
+    """A task with skills_source secondary shows the marker with its note; every other task
+    (official or unmarked) shows no marker."""
+    article = page(f"exams/{exam_id}/")
+    secondary = 0
+    for task in tasks_of(EXAMS[exam_id]):
+        text = flat(" ".join(element.get_text() for element in section_of(article, f"task-{task['number'].replace('.', '-')}")))
+        if task.get("skills_source") == "secondary":
+            assert f"{SECONDARY} {flat(task['skills_source_note'])}" in text, task["number"]
+            secondary += 1
+        else:
+            assert SECONDARY not in text, task["number"]
+    if exam_id == "mla-c01":
+        assert secondary, "MLA-C01 has tasks transcribed from secondary copies (else this test needs new data)"
+
+
 def skill_cells(counts: list[int], incomplete_tasks: int) -> list[str]:
     """The four skill cells of a domain row: counts where the skill lists are whole; where they
     are not, the number not yet taught is unknown, and a row with no skill at all says why."""
