@@ -214,7 +214,8 @@ GAPPABLE_FACTS = ("duration_minutes", "questions", "question_types", "scoring", 
 
 def _exam_detail_problems(exam) -> list[Problem]:
     """The finer rules of one exam file: every format fact and domain weight is given or listed
-    in missing_facts (never both, never neither); a provisional domain has only provisional tasks;
+    in missing_facts (never both, never neither); a fact in secondary_facts is given and not
+    missing; a provisional domain has only provisional tasks;
     skill numbers start with their task number, are unique and ascending, and agree with the
     task's skills_status; an exam that numbers skills says skills_status on every task."""
     problems, file = [], exam.file
@@ -236,6 +237,18 @@ def _exam_detail_problems(exam) -> list[Problem]:
     for field, index in listed.items():
         if field not in expected:
             problems.append(Problem(file, f"missing_facts[{index}].field", f"no such fact in this exam; it has {len(domains)} domains", field, True))
+    secondary: dict[str, int] = {}
+    for index, entry in enumerate(e for e in exam.data.get("secondary_facts") or [] if isinstance(e, dict)):
+        field, where = entry.get("field"), f"secondary_facts[{index}].field"
+        if field in secondary:
+            problems.append(Problem(file, where, "listed twice", field, True))
+        elif field not in expected:
+            problems.append(Problem(file, where, f"no such fact in this exam; it has {len(domains)} domains", field, True))
+        elif field in listed:
+            problems.append(Problem(file, where, f"also in missing_facts[{listed[field]}]: a fact is either missing or given from a secondary source, not both", field, True))
+        elif not present[field]:
+            problems.append(Problem(file, where, "the fact is not given: give the value from the secondary source, or list it in missing_facts instead", field, True))
+        secondary.setdefault(field, index)
     numbers_skills = any(isinstance(t, dict) and ("skills" in t or "skills_status" in t)
                          for d in domains for t in d.get("tasks", []) or [])
     seen: set[str] = set()
@@ -286,6 +299,8 @@ def _exam_link_problems(catalog: Catalog) -> list[Problem]:
             problems.append(Problem(file, "predecessor", f"no such exam; exams in data/exams/: {', '.join(sorted(exams))}", data["predecessor"], True))
         before_tasks = {str(t.get("number")) for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
                         for t in d.get("tasks", []) or [] if isinstance(t, dict)}
+        before_status = {str(t.get("number")): t.get("skills_status") for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
+                         for t in d.get("tasks", []) or [] if isinstance(t, dict)}
         before_skills = {str(s.get("number")) for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
                          for t in d.get("tasks", []) or [] if isinstance(t, dict) for s in t.get("skills", []) or [] if isinstance(s, dict)}
         for d_index, domain in enumerate(d for d in data.get("domains", []) if isinstance(d, dict)):
@@ -296,6 +311,10 @@ def _exam_link_problems(catalog: Catalog) -> list[Problem]:
                 for p_index, number in enumerate(task.get("predecessors", []) or []):
                     if predecessor is not None and number not in before_tasks:
                         problems.append(Problem(file, f"{where}.predecessors[{p_index}]", f"no such task in {predecessor.id}", number, True))
+                # A skill that carries on ground of a predecessor task whose bullets are not all
+                # transcribed yet may leave predecessors empty (changed/unchanged, links to come).
+                untranscribed = bool(task.get("predecessors")) and any(
+                    before_status.get(number) != "complete" for number in task.get("predecessors", []) or [])
                 for s_index, skill in enumerate(s for s in task.get("skills", []) or [] if isinstance(s, dict)):
                     s_where = f"{where}.skills[{s_index}]"
                     links = skill.get("predecessors", []) or []
@@ -306,8 +325,12 @@ def _exam_link_problems(catalog: Catalog) -> list[Problem]:
                         change = skill.get("change")
                         if change is None:
                             problems.append(Problem(file, f"{s_where}.change", f"say new, changed or unchanged: this exam updates {predecessor.id}"))
-                        elif (change == "new") != (not links):
+                        elif change == "new" and links:
                             problems.append(Problem(file, f"{s_where}.change", "new means no predecessors; changed and unchanged name at least one", change, True))
+                        elif change != "new" and not links and not untranscribed:
+                            problems.append(Problem(file, f"{s_where}.change", "new means no predecessors; changed and unchanged name at least one "
+                                                    f"(or leave predecessors empty only while {predecessor.id}'s bullets of task(s) "
+                                                    f"{', '.join(task.get('predecessors', []) or []) or 'none named'} are not all transcribed)", change, True))
                         for p_index, number in enumerate(links):
                             if number not in before_skills:
                                 problems.append(Problem(file, f"{s_where}.predecessors[{p_index}]", f"no such skill in {predecessor.id}", number, True))

@@ -39,7 +39,9 @@ def section_of(article, anchor: str) -> list:
 
 def test_mla_c02_is_the_beta_english_exam_with_domain_2_transcribed():
     assert C02["code"] == "MLA-C02"
-    assert C02["status"]["beta"] == {"code": "ME1-C02", "started": "2026-09-29"}
+    beta = C02["status"]["beta"]
+    assert (beta["code"], beta["started"]) == ("ME1-C02", "2026-09-29")
+    assert beta["format"]["source_status"] == "secondary"  # read only in third-party copies
     assert C02["status"]["general_availability"]["verified"] is False  # only an earlier record gives it
     domain_2 = C02["domains"][1]
     assert domain_2["name"] == "ML Model and Foundation Model (FM) Development"
@@ -50,11 +52,28 @@ def test_mla_c02_is_the_beta_english_exam_with_domain_2_transcribed():
 
 
 def test_every_fact_mla_c02_leaves_out_is_listed_with_a_reason():
-    listed = {gap["field"] for gap in C02["missing_facts"]}
+    listed = {gap["field"] for gap in C02.get("missing_facts", [])}
+    secondary = {entry["field"] for entry in C02.get("secondary_facts", [])}
+    assert not listed & secondary
     for field in ["duration_minutes", "questions", "question_types", "scoring", "cost_usd"]:
         assert (field in C02) != (field in listed), field
+        assert field not in secondary or field in C02, field
     for index, domain in enumerate(C02["domains"]):
         assert ("weight" in domain) != (f"domains[{index}].weight" in listed), index
+        assert f"domains[{index}].weight" not in secondary or "weight" in domain, index
+
+
+def test_mla_c02_lists_every_skill_of_the_guide_and_marks_the_copies_it_read():
+    """All twelve tasks are whole (107 skills); where a task's statement or skill list comes only
+    from a third-party copy, the data says so with a note; no part is provisional any more."""
+    assert [len(task["skills"]) for task in tasks_of(C02)] == [9, 9, 7, 8, 9, 10, 8, 11, 11, 6, 10, 9]
+    for domain in C02["domains"]:
+        assert domain.get("source_status") != "provisional", domain["number"]
+        assert domain.get("source_status") != "secondary" or len(domain["source_note"]) >= 20
+    for task in tasks_of(C02):
+        assert task["skills_status"] == "complete", task["number"]
+        assert task.get("source_status") != "secondary" or len(task["source_note"]) >= 20
+        assert task.get("skills_source") != "secondary" or len(task["skills_source_note"]) >= 20
 
 
 def test_every_item_and_page_names_mla_c02():
@@ -137,8 +156,8 @@ def test_exam_page_says_which_tasks_have_bullets_from_a_secondary_copy(exam_id, 
             secondary += 1
         else:
             assert SECONDARY not in text, task["number"]
-    if exam_id == "mla-c01":
-        assert secondary, "MLA-C01 has tasks transcribed from secondary copies (else this test needs new data)"
+    if exam_id in ("mla-c01", "mla-c02"):
+        assert secondary, f"{exam_id} has tasks transcribed from secondary copies (else this test needs new data)"
 
 
 def skill_cells(counts: list[int], incomplete_tasks: int) -> list[str]:
@@ -169,12 +188,31 @@ def test_domain_table_totals_the_coverage_computed_from_the_data(exam_id, page):
         overall_incomplete += incomplete
 
 
-def test_a_domain_without_transcribed_skills_never_shows_a_count_of_zero_not_taught(page):
-    """MLA-C02's provisional domains list no skill yet: "Not yet 0" would claim nothing is missing."""
-    untranscribed = [d["number"] for d in C02["domains"]
-                     if all(t.get("skills_status") == "not-transcribed" for t in d["tasks"])]
-    assert untranscribed, "MLA-C02 still has domains without transcribed skills (else this test needs new data)"
-    rows = page("exams/mla-c02/").find(id="domains").find_next("table").find_all("tr")[1:]
+def test_a_domain_without_transcribed_skills_never_shows_a_count_of_zero_not_taught():
+    """A domain whose tasks list no skill yet: "Not yet 0" would claim nothing is missing. MLA-C02
+    is now transcribed in full, so the page is rendered from a copy of its data with the skills of
+    domains 3 and 4 taken out."""
+    import copy
+    import dataclasses
+
+    from conftest import html_of
+
+    from macros.exam_map import build_exam_map
+    from macros.pages import generated_pages
+    from macros.render import MACROS, PageContext
+
+    catalog = load_valid_catalog(ROOT / "data")
+    exam_map, _ = build_exam_map(ROOT / "docs", catalog, generated_pages(catalog, ROOT / "docs"))
+    data = copy.deepcopy(catalog.get("mla-c02").data)
+    for domain in data["domains"][2:]:
+        for task in domain["tasks"]:
+            task.pop("skills")
+            task["skills_status"] = "not-transcribed"
+    catalog.items["mla-c02"] = dataclasses.replace(catalog.get("mla-c02"), data=data)
+    soup = html_of(MACROS["exam_guide"](PageContext(catalog, "exams/mla-c02.md", exam_map=exam_map), "mla-c02"))
+    untranscribed = [d["number"] for d in data["domains"] if all(t.get("skills_status") == "not-transcribed" for t in d["tasks"])]
+    assert untranscribed == [3, 4]
+    rows = soup.find("table", class_=None).find_next("table").find_all("tr")[1:]
     for number in untranscribed:
         cells = [flat(cell.get_text()).strip() for cell in rows[number - 1].find_all("td")]
         assert cells[0].startswith(f"{number}.") and cells[4] == "not transcribed yet" and "unknown" in cells[7]
@@ -200,6 +238,8 @@ def test_once_every_skill_list_is_whole_the_rows_show_plain_counts():
     for domain in data["domains"]:
         for task in domain["tasks"]:
             task["skills_status"] = "complete"
+    for task in data["domains"][0]["tasks"]:  # a whole domain with no skill: its row shows 0, not "unknown"
+        task.pop("skills", None)
     catalog.items["mla-c02"] = dataclasses.replace(catalog.get("mla-c02"), data=data)
     soup = html_of(MACROS["exam_guide"](PageContext(catalog, "exams/mla-c02.md", exam_map=exam_map), "mla-c02"))
     rows = soup.find("table", class_=None).find_next("table").find_all("tr")[1:]
@@ -276,12 +316,18 @@ def test_exam_page_marks_provisional_domains_and_unverified_facts(page):
         assert provisional == (domain.get("source_status") == "provisional"), domain["number"]
     facts = {row.find("td").get_text(strip=True): flat(row.find_all("td")[1].get_text())
              for row in article.find("table").find_all("tr") if row.find("td")}
-    gaps = {gap["field"]: gap for gap in C02["missing_facts"]}
+    gaps = {gap["field"]: gap for gap in C02.get("missing_facts", [])}
+    secondary = {entry["field"]: entry for entry in C02.get("secondary_facts", [])}
     for label, field in [("Duration", "duration_minutes"), ("Questions", "questions"), ("Fee", "cost_usd"),
                          ("Question types", "question_types"), ("Scoring", "scoring")]:
         if field in gaps:
             assert facts[label].startswith(GAP_TEXT[gaps[field]["reason"]].capitalize()), label
             assert flat(gaps[field]["note"]) in facts[label], label
+        marker = f"(from a secondary source: {flat(secondary[field]['note'])})" if field in secondary else None
+        if marker:
+            assert facts[label].endswith(marker), label
+        else:
+            assert "from a secondary source" not in facts[label], label
     assert "Beta ME1-C02" in facts["Exam"]
 
 
@@ -467,3 +513,128 @@ def test_out_of_scope_service_that_still_maps_a_task_fails(tmp_path):
                          "  services:\n    - name: Epsilon Legacy\n      item: epsilon-legacy\nsources:", 1)
     message = problems_for(tmp_path, text)
     assert "data/services/epsilon-legacy.yaml: exam_tasks.omega-exam: data/exams/omega-exam.yaml puts this service out of scope" in message
+
+
+# --- secondary sources: the page marks them, the validator checks them ------------------------------
+
+
+def test_exam_page_marks_each_secondary_domain_task_weight_and_the_beta_format(page):
+    """Every value the data takes from a secondary source carries the marker with its note, and
+    nothing else does: domain names and weights, task statements, the beta's own format."""
+    article = page("exams/mla-c02/")
+    secondary = {entry["field"]: entry for entry in C02.get("secondary_facts", [])}
+    rows = article.find(id="domains").find_next("table").find_all("tr")[1:]
+    for index, (row, domain) in enumerate(zip(rows, C02["domains"], strict=False)):
+        name_cell, weight_cell = (flat(td.get_text()) for td in row.find_all("td")[:2])
+        assert ("(from a secondary source)" in name_cell) == (domain.get("source_status") == "secondary"), domain["number"]
+        field = f"domains[{index}].weight"
+        if field in secondary:
+            assert weight_cell == f"{domain['weight']} % (from a secondary source: {flat(secondary[field]['note'])})"
+        else:
+            assert "secondary" not in weight_cell, domain["number"]
+        text = flat(" ".join(e.get_text() for e in section_of(article, f"domain-{domain['number']}")))
+        marker = f"from a secondary source: {flat(domain.get('source_note', ''))}"
+        assert (marker in text) == (domain.get("source_status") == "secondary"), domain["number"]
+    for task in tasks_of(C02):
+        text = flat(" ".join(e.get_text() for e in section_of(article, f"task-{task['number'].replace('.', '-')}")))
+        if task.get("source_status") == "secondary":
+            assert f"Task statement from a secondary source: {flat(task['source_note'])}" in text, task["number"]
+        else:
+            assert "Task statement from a secondary source" not in text, task["number"]
+    beta = C02["status"]["beta"]["format"]
+    update = flat(article.find("div", class_="admonition").get_text())
+    assert (f"The beta's own format: {beta['questions']} questions; {beta['duration_minutes']} minutes; "
+            f"{beta['cost_usd']} USD; in {', '.join(beta['languages'])} only;") in update
+    assert f"(from a secondary source: {flat(beta['note'])})" in update
+    assert "Parts of this page come from secondary sources" in flat(article.get_text())
+    assert "Parts of this page come from secondary sources" not in flat(page("exams/mls-c01/").get_text())
+
+
+def test_exams_overview_marks_the_facts_from_secondary_sources(page):
+    table = page("exams/").find("table")
+    codes = [flat(th.get_text()).strip() for th in table.find("tr").find_all("th")][1:]
+    rows = {flat(tr.find("td").get_text()).strip(): [flat(td.get_text()) for td in tr.find_all("td")[1:]] for tr in table.find_all("tr")[1:]}
+    for label, field in [("Duration", "duration_minutes"), ("Questions", "questions"), ("Question types", "question_types"),
+                         ("Passing score", "scoring"), ("Fee", "cost_usd")]:
+        for code, cell in zip(codes, rows[label], strict=True):
+            exam = next(e for e in EXAMS.values() if e["code"] == code)
+            listed = {entry["field"] for entry in exam.get("secondary_facts", [])}
+            assert ("(from a secondary source)" in cell) == (field in listed), (code, label)
+    assert any("(from a secondary source)" in cell for cells in rows.values() for cell in cells)
+
+
+def with_secondary(text: str, entries: str) -> str:
+    return text.replace("cost_usd: 100\n", "cost_usd: 100\nsecondary_facts:\n" + entries, 1)
+
+
+SECONDARY_ENTRY = "  - field: {field}\n    note: A fixture copy of the guide gives this value.\n"
+
+
+def test_a_fact_from_a_secondary_source_passes(tmp_path):
+    load_valid_catalog(make_data_dir(tmp_path, {"exams/omega-exam.yaml": with_secondary(
+        OMEGA, SECONDARY_ENTRY.format(field="cost_usd") + SECONDARY_ENTRY.format(field="domains[1].weight"))}))
+
+
+def test_a_secondary_fact_must_be_given(tmp_path):
+    text = with_secondary(OMEGA, SECONDARY_ENTRY.format(field="cost_usd")).replace("cost_usd: 100\n", "", 1)
+    text = text.replace("secondary_facts:\n", "missing_facts:\n  - field: duration_minutes\n    reason: not-verified\n    note: The fixture page could not be read.\nsecondary_facts:\n", 1)
+    message = problems_for(tmp_path, text)
+    assert ("data/exams/omega-exam.yaml: secondary_facts[0].field: the fact is not given: give the value from the "
+            "secondary source, or list it in missing_facts instead (value: 'cost_usd')") in message
+
+
+def test_a_fact_cannot_be_both_missing_and_secondary(tmp_path):
+    text = OMEGA.replace("    weight: 60\n", "", 1)
+    text = with_secondary(text, SECONDARY_ENTRY.format(field="domains[0].weight")).replace(
+        "secondary_facts:\n", "missing_facts:\n  - field: domains[0].weight\n    reason: not-verified\n    note: The fixture page could not be read.\nsecondary_facts:\n", 1)
+    message = problems_for(tmp_path, text)
+    assert ("data/exams/omega-exam.yaml: secondary_facts[0].field: also in missing_facts[0]: a fact is either missing "
+            "or given from a secondary source, not both (value: 'domains[0].weight')") in message
+
+
+def test_a_secondary_fact_listed_twice_or_unknown_fails(tmp_path):
+    text = with_secondary(OMEGA, SECONDARY_ENTRY.format(field="cost_usd") * 2 + SECONDARY_ENTRY.format(field="domains[5].weight"))
+    message = problems_for(tmp_path, text)
+    assert "secondary_facts[1].field: listed twice (value: 'cost_usd')" in message
+    assert "secondary_facts[2].field: no such fact in this exam; it has 2 domains (value: 'domains[5].weight')" in message
+
+
+def test_a_secondary_domain_task_or_skill_list_needs_its_note(tmp_path):
+    text = OMEGA.replace("    name: Omega data\n", "    name: Omega data\n    source_status: secondary\n", 1)
+    text = text.replace(TASK_11, TASK_11 + "        source_status: secondary\n", 1)
+    text = text.replace("        summary: A fixture task covered by a prose page.\n",
+                        "        summary: A fixture task covered by a prose page.\n        skills_source: secondary\n", 1)
+    message = problems_for(tmp_path, text)
+    assert "data/exams/omega-exam.yaml: domains[0].source_note: missing required field" in message
+    assert "data/exams/omega-exam.yaml: domains[0].tasks[0].source_note: missing required field" in message
+    assert "data/exams/omega-exam.yaml: domains[1].tasks[0].skills_source_note: missing required field" in message
+    fixed = (text.replace("    source_status: secondary\n", "    source_status: secondary\n    source_note: A fixture copy of the comparison page.\n", 1)
+                 .replace("        source_status: secondary\n", "        source_status: secondary\n        source_note: A fixture copy of the comparison page.\n", 1)
+                 .replace("        skills_source: secondary\n", "        skills_source: secondary\n        skills_source_note: A fixture copy of the skill list.\n", 1))
+    load_valid_catalog(make_data_dir(tmp_path / "fixed", {"exams/omega-exam.yaml": fixed}))
+
+
+def psi_with_task_11(status: str) -> str:
+    """The predecessor fixture with one bullet on task 1.1, its list marked `status`."""
+    note = "        skills_note: One fixture bullet only.\n" if status == "partial" else ""
+    psi = fixture_yaml("psi-exam", "exams").replace(
+        "        summary: A retired fixture task mapped to omega 1.1.\n",
+        f"        summary: A retired fixture task mapped to omega 1.1.\n        skills_status: {status}\n{note}"
+        "        skills:\n          - number: 1.1.k1\n            summary: A fixture bullet of the predecessor.\n")
+    return psi.replace("        summary: A retired fixture task with no successor task.\n",
+                       "        summary: A retired fixture task with no successor task.\n        skills_status: not-transcribed\n")
+
+
+@pytest.mark.parametrize("status", ["partial", "complete"])
+def test_a_changed_skill_may_leave_predecessors_empty_only_while_the_predecessor_task_is_incomplete(tmp_path, status):
+    text = with_predecessor(with_skills(SKILL.format(number="1.1.1") + "            predecessors: []\n            change: changed\n"))
+    text = text.replace(TASK_11, TASK_11 + "        predecessors: ['1.1']\n", 1)
+    files = {"exams/omega-exam.yaml": text, "exams/psi-exam.yaml": psi_with_task_11(status)}
+    if status == "partial":
+        load_valid_catalog(make_data_dir(tmp_path, files))
+        return
+    with pytest.raises(DataError) as raised:
+        load_valid_catalog(make_data_dir(tmp_path, files))
+    assert ("data/exams/omega-exam.yaml: domains[0].tasks[0].skills[0].change: new means no predecessors; changed and "
+            "unchanged name at least one (or leave predecessors empty only while psi-exam's bullets of task(s) 1.1 are "
+            "not all transcribed) (value: 'changed')") in str(raised.value)

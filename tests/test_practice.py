@@ -248,26 +248,30 @@ def test_mock_exam_table_and_blueprints_follow_the_exam_files(page):
             assert "not verified from its exam guide" in domains
             assert all(missing in domains for missing in practice.missing_format(exam))
             continue
-        assert int(count) == exam.data["questions"]["total"]
-        assert minutes == f"{exam.data['duration_minutes']} minutes"
+        secondary = {entry["field"] for entry in exam.data.get("secondary_facts", [])}
+        marker = " (from a secondary source)"  # a value read only in a third-party copy says so here too
+        assert count == f"{exam.data['questions']['total']}{marker if 'questions' in secondary else ''}"
+        assert minutes == f"{exam.data['duration_minutes']} minutes{marker if 'duration_minutes' in secondary else ''}"
+        for index, domain in enumerate(exam.data["domains"]):
+            assert (f"{domain['number']}: {domain['weight']}%{marker} →" in domains) == (f"domains[{index}].weight" in secondary), (code, index)
     mla = next(e for e in exams if e.id == "mla-c01")
     assert (mla.data["questions"]["total"], mla.data["duration_minutes"]) == (65, 130)
     assert "720" in flat(article.get_text()) and "estimate" in flat(article.get_text())
 
 
-def test_mla_c02_mock_exam_waits_for_its_verified_format(tab, served_site, page):
-    """MLA-C02's file lists its length, time and weights as missing_facts: the page says so
-    and invents no format (not MLA-C01's 65 questions in 130 minutes)."""
+def test_mla_c02_mock_exam_uses_its_format_and_marks_the_secondary_values(tab, served_site, page):
+    """MLA-C02's file now gives its length, time and weights, read only in secondary sources: the
+    mock exam is offered with that format, and its row says where the values come from."""
     exam = CATALOG.get("mla-c02")
-    assert {"questions", "duration_minutes"} <= {m["field"] for m in exam.data["missing_facts"]}
-    assert "mla-c02" not in mock_blueprints()
+    secondary = {entry["field"] for entry in exam.data.get("secondary_facts", [])}
+    assert not practice.missing_format(exam) and {"questions", "duration_minutes"} <= secondary
+    blueprint = mock_blueprints()["mla-c02"]
+    assert (blueprint["count"], blueprint["minutes"]) == (exam.data["questions"]["total"], exam.data["duration_minutes"])
     row = next(tr for tr in page("study/mock-exam/").select("table tbody tr") if flat(tr.td.get_text()) == "MLA-C02")
     text = flat(row.get_text())
-    assert "No MLA-C02 mock exam yet" in text and "not verified" in text and not re.search(r"\b(65|130)\b", text)
+    assert f"{exam.data['questions']['total']} (from a secondary source)" in text and "No MLA-C02 mock exam yet" not in text
     tab.goto(served_site + "study/mock-exam/")
-    notice = tab.locator('.kb-mock__exam[data-exam="mla-c02"]')
-    assert notice.get_attribute("data-pending") == "true" and "not verified from its exam guide" in notice.text_content()
-    assert tab.locator('[data-action="start-mla-c02"]').count() == 0
+    assert tab.locator('[data-action="start-mla-c02"]').count() == 1
     assert tab.locator('[data-action="start-mla-c01"]').count() == 1
 
 
@@ -510,15 +514,20 @@ def test_question_bank_shows_each_question_type_and_case(fixture_project):  # no
 
 
 def test_filters_mark_provisional_domains_as_on_the_exam_page(site):
-    """MLA-C02's domains that stand in for parts of its guide not transcribed yet read
-    "(provisional)" in the quiz's and the flashcards' domain filters; the others do not."""
+    """Domains that stand in for parts of a guide not transcribed yet read "(provisional)" in the
+    quiz's and the flashcards' domain filters; the others do not."""
     import json
 
     from bs4 import BeautifulSoup
     from conftest import data_of
 
+    from macros.practice import domain_name
+
     exams = data_of("exams")
-    assert any(d.get("source_status") == "provisional" for d in exams["mla-c02"]["domains"])
+    # MLA-C02 is transcribed in full now, so no real domain is provisional: the rule itself is
+    # checked on its own (a domain from a secondary source is not provisional), the pages from the data
+    assert domain_name({"name": "Fixture domain", "source_status": "provisional"}) == "Fixture domain (provisional)"
+    assert domain_name({"name": "Fixture domain", "source_status": "secondary"}) == "Fixture domain"
     for page, element in (("study/practice", "kb-practice-data"), ("study/flashcards", "kb-flashcards-data")):
         soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
         shown = {exam["id"]: exam["domains"] for exam in json.loads(soup.find(id=element).string)["exams"]}

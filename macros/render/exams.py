@@ -46,6 +46,12 @@ def missing_facts(exam: Item) -> dict[str, dict]:
     return {gap["field"]: gap for gap in exam.data.get("missing_facts", [])}
 
 
+def secondary_facts(exam: Item) -> dict[str, dict]:
+    """field -> its secondary_facts entry: the format facts and weights given from secondary
+    sources only (third-party copies of the guide), which the pages mark as such."""
+    return {entry["field"]: entry for entry in exam.data.get("secondary_facts", [])}
+
+
 def missing_fact_text(gap: dict) -> str:
     """How a left-out fact reads on the page."""
     return "not published in the exam guide" if gap["reason"] == "not-published" else "not verified yet"
@@ -94,14 +100,16 @@ def exam_guide(ctx: PageContext, exam_id: str) -> str:
     return render_template("exam_guide", ctx, item=exam, covering=covering, covered=covered, successor=successor,
                    skills=skill_coverage(ctx, exam), by_domain=by_domain, overall=overall,
                    exam_name=lambda exam_id: exam_name(ctx, exam_id), task_link=lambda e, n: task_link(ctx, e, n),
-                   task_anchor=task_anchor, gaps=missing_facts(exam), gap_text=missing_fact_text)
+                   task_anchor=task_anchor, gaps=missing_facts(exam), gap_text=missing_fact_text,
+                   secondary=secondary_facts(exam))
 
 
 @macro
 def exams_overview(ctx: PageContext) -> str:
     """The exams side by side: status, format, scoring, cost, domains."""
     return render_template("exams_overview", ctx, exams=ordered_exams(ctx), exam_name=lambda exam_id: exam_name(ctx, exam_id),
-                           gaps={exam.id: missing_facts(exam) for exam in ordered_exams(ctx)}, gap_text=missing_fact_text)
+                           gaps={exam.id: missing_facts(exam) for exam in ordered_exams(ctx)}, gap_text=missing_fact_text,
+                           secondary={exam.id: secondary_facts(exam) for exam in ordered_exams(ctx)})
 
 
 @macro

@@ -110,7 +110,9 @@ def mock_exam_table(ctx: PageContext) -> str:
     for exam in practice.mock_exams(ctx.catalog):
         counts = practice.planned_counts(exam["count"], {d["number"]: d["weight"] for d in exam["domains"]})
         rows.append((exam, [(d, counts[d["number"]]) for d in exam["domains"]]))
-    return render_template("mock_exam_table", ctx, rows=rows, pending=practice.mock_exams(ctx.catalog, pending=True))
+    secondary = {exam.id: {entry["field"] for entry in exam.data.get("secondary_facts", [])} for exam in ctx.catalog.of_kind("exams")}
+    return render_template("mock_exam_table", ctx, rows=rows, pending=practice.mock_exams(ctx.catalog, pending=True),
+                           secondary=secondary)
 
 
 @macro
