@@ -122,8 +122,8 @@ def test_slug_makes_safe_anchor_ids(value, expected):
 
 def test_every_macro_has_its_template_and_every_template_its_macro():
     templates = {path.name.removesuffix(".md.j2") for path in (ROOT / "macros" / "templates").glob("[!_]*.md.j2")}
-    # these return a single link, badge, formula or count; _exam_objectives is appended by __init__.py
-    assert templates == set(MACROS) - {"ref", "download_link", "formula", "exam_name", "flashcard_count", "scenario_count"}
+    # these return a single link, badge, formula, count or value; _exam_objectives is appended by __init__.py
+    assert templates == set(MACROS) - {"ref", "download_link", "formula", "exam_name", "exam_fact", "flashcard_count", "scenario_count"}
 
 
 # --- search terms (issue #16) ------------------------------------------------------------------
