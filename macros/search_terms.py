@@ -132,8 +132,9 @@ def page_term_problems(catalog: Catalog, docs_dir: Path) -> list[Problem]:
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir).as_posix()
         shown = f"docs/{relative}"
+        text = path.read_text(encoding="utf-8")
         try:
-            meta = front_matter(path.read_text(encoding="utf-8"))
+            meta = front_matter(text)
         except yaml.YAMLError:
             continue  # build_exam_map reports the syntax error
         if FIELD not in meta:
@@ -147,7 +148,6 @@ def page_term_problems(catalog: Catalog, docs_dir: Path) -> list[Problem]:
             problems.append(Problem(shown, *describe(error)))
         if errors:
             continue
-        text = path.read_text(encoding="utf-8")
         heading = HEADING.search(FRONT_MATTER.sub("", text, count=1))
         title = meta.get("title") or (heading.group(1) if heading else "")
         seen: dict[str, int] = {}

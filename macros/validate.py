@@ -297,10 +297,8 @@ def _exam_link_problems(catalog: Catalog) -> list[Problem]:
         predecessor = exams.get(data.get("predecessor")) if data.get("predecessor") else None
         if data.get("predecessor") and predecessor is None:
             problems.append(Problem(file, "predecessor", f"no such exam; exams in data/exams/: {', '.join(sorted(exams))}", data["predecessor"], True))
-        before_tasks = {str(t.get("number")) for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
-                        for t in d.get("tasks", []) or [] if isinstance(t, dict)}
         before_status = {str(t.get("number")): t.get("skills_status") for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
-                         for t in d.get("tasks", []) or [] if isinstance(t, dict)}
+                         for t in d.get("tasks", []) or [] if isinstance(t, dict)}  # task number -> skills_status
         before_skills = {str(s.get("number")) for d in (predecessor.data.get("domains", []) if predecessor else []) if isinstance(d, dict)
                          for t in d.get("tasks", []) or [] if isinstance(t, dict) for s in t.get("skills", []) or [] if isinstance(s, dict)}
         for d_index, domain in enumerate(d for d in data.get("domains", []) if isinstance(d, dict)):
@@ -309,7 +307,7 @@ def _exam_link_problems(catalog: Catalog) -> list[Problem]:
                 if task.get("predecessors") and predecessor is None:
                     problems.append(Problem(file, f"{where}.predecessors", "only an exam with a predecessor names predecessor tasks"))
                 for p_index, number in enumerate(task.get("predecessors", []) or []):
-                    if predecessor is not None and number not in before_tasks:
+                    if predecessor is not None and number not in before_status:
                         problems.append(Problem(file, f"{where}.predecessors[{p_index}]", f"no such task in {predecessor.id}", number, True))
                 # A skill that carries on ground of a predecessor task whose bullets are not all
                 # transcribed yet may leave predecessors empty (changed/unchanged, links to come).

@@ -208,12 +208,17 @@ def test_matching_uses_one_labelled_select_per_prompt(tab, fixture_url, fixture_
     assert f"Wrong: the answer is {pairs[-1]['answer']}." in last
 
 
-def test_quiz_scores_are_kept_in_the_browser(tab, fixture_url, fixture_project):  # noqa: F811
-    _, catalog = fixture_project
+def start_full_quiz(tab, fixture_url, catalog) -> int:
+    """Open the practice page, choose every question and start; the number of questions asked."""
     tab.goto(fixture_url + "study/practice/")
     tab.select_option('[data-filter="length"]', "all")
     tab.locator('[data-action="start"]').click()
-    total = len(catalog.of_kind("questions"))
+    return len(catalog.of_kind("questions"))
+
+
+def test_quiz_scores_are_kept_in_the_browser(tab, fixture_url, fixture_project):  # noqa: F811
+    _, catalog = fixture_project
+    total = start_full_quiz(tab, fixture_url, catalog)
     for _ in range(total):
         question = tab.locator(".kb-quiz .kb-q")
         answer_correctly(question, catalog.get(question.get_attribute("data-question")))
@@ -572,10 +577,7 @@ def right_answer_text(item) -> list[str]:
 
 def test_quiz_score_screen_reviews_every_missed_and_skipped_question(tab, fixture_url, fixture_project):  # noqa: F811
     site, catalog = fixture_project
-    tab.goto(fixture_url + "study/practice/")
-    tab.select_option('[data-filter="length"]', "all")
-    tab.locator('[data-action="start"]').click()
-    total = len(catalog.of_kind("questions"))
+    total = start_full_quiz(tab, fixture_url, catalog)
     plan = []  # (question id, what was done) in the order asked: right, wrong, skipped, ...
     for index in range(total):
         question = tab.locator(".kb-quiz .kb-q")
